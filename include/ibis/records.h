@@ -1,0 +1,163 @@
+/* records.h - the records of the data model as plain structs.
+ *
+ * Strings are owned by the struct (NULL when empty/absent) and freed by the
+ * matching *_clear function, which leaves the struct zeroed. Ids are SQLite
+ * rowids (0 = not yet stored). version counts the saved changes of a row, for
+ * optimistic locking: an update names the version it started from.
+ */
+#ifndef IBIS_RECORDS_H
+#define IBIS_RECORDS_H
+
+#include <stdbool.h>
+
+#include "ibis/date.h"
+
+typedef long long ibis_id;
+
+struct school {
+	ibis_id id;
+	char *name;
+	char *brin;          /* 4 characters + 2 digits, e.g. "12AB00"; may be NULL */
+	char *level_model;   /* id of data/levels/<id>.ini */
+	int groepsbesprekingen; /* norm per school year */
+	int version;
+};
+
+enum group_kind { GROUP_REGULAR, GROUP_COMBINATION, GROUP_SCHAKELKLAS, GROUP_INSTROOM };
+
+struct group {
+	ibis_id id;
+	ibis_id school_id;
+	char *name;          /* "5B", "4/5" */
+	int school_year;     /* first calendar year: 2026 = 2026-2027 */
+	enum group_kind kind;
+	int jaargroep_min;   /* 0-8 (0 = instroom); a "4/5" class has 4 and 5 */
+	int jaargroep_max;
+	int version;
+};
+
+/* Why a pupil left. */
+enum leave_destination {
+	LEAVE_NONE = 0,
+	LEAVE_SCHOOL, /* andere basisschool */
+	LEAVE_SBO,
+	LEAVE_SO,
+	LEAVE_VO,
+	LEAVE_OTHER,
+};
+
+struct pupil {
+	ibis_id id;
+	ibis_id school_id;
+	char *number;        /* leerlingnummer; may be NULL */
+	char *first_name;    /* roepnaam */
+	char *tussenvoegsel; /* "van den"; may be NULL */
+	char *last_name;
+	ibis_date birth_date;
+	char *address;       /* may be NULL */
+	ibis_date enrolled;  /* DATE_NONE when unknown */
+	ibis_date left;      /* DATE_NONE while at school */
+	enum leave_destination destination;
+	char *notes;
+	int version;
+};
+
+struct guardian {
+	ibis_id id;
+	ibis_id pupil_id;
+	char *name;
+	char *relation;      /* moeder, vader, voogd, ... */
+	bool gezag;
+	char *phone;
+	char *email;
+	int version;
+};
+
+struct level_episode {
+	ibis_id id;
+	ibis_id pupil_id;
+	char *model;         /* level model id at the time */
+	int level;           /* position in that model, 1-based */
+	ibis_date start;
+	ibis_date end;       /* DATE_NONE while current */
+	char *reason;
+	char *meeting;       /* kind of the deciding meeting, from the model */
+	ibis_id meeting_id;  /* the meeting record, 0 when none */
+	char *regie;
+	char *betrokkenen;
+	char *author;        /* login who recorded it */
+	ibis_id corrects;    /* id of the episode this one corrects, 0 when none */
+	int version;
+};
+
+struct event {
+	ibis_id id;
+	ibis_id pupil_id;
+	char *kind;          /* observatie, toets, oudergesprek, kindgesprek, notitie, extern, bespreking, ... */
+	ibis_date date;
+	char *author;
+	char *text;
+	bool restricted;     /* medical / safeguarding: only ib and admin see it */
+	/* toets results (kind "toets"); NULL otherwise */
+	char *toets, *vakgebied, *moment, *score, *niveau;
+	ibis_id meeting_id;  /* 0 when none */
+	int version;
+};
+
+enum plan_status { PLAN_CONCEPT, PLAN_ACTIVE, PLAN_EVALUATED, PLAN_CLOSED };
+
+struct plan {
+	ibis_id id;
+	char *template_id;   /* "oop" */
+	ibis_id pupil_id;    /* 0 for a group plan */
+	ibis_id group_id;    /* 0 for a pupil plan */
+	char *title;
+	enum plan_status status;
+	ibis_date start;
+	ibis_date end;       /* end of the plan period, DATE_NONE when open */
+	ibis_date eval_date; /* next evaluation, DATE_NONE when none */
+	char *author;
+	int version;
+};
+
+enum goal_result { GOAL_OPEN, GOAL_MET, GOAL_PARTLY, GOAL_NOT_MET };
+
+struct goal {
+	ibis_id id;
+	ibis_id plan_id;
+	int area;            /* ontwikkelingsgebied 1-8, 0 when none */
+	bool long_term;
+	char *text;
+	ibis_date target;
+	enum goal_result result;
+	char *evaluation;
+	int version;
+};
+
+void school_clear(struct school *s);
+void group_clear(struct group *g);
+void pupil_clear(struct pupil *p);
+void guardian_clear(struct guardian *g);
+void level_episode_clear(struct level_episode *e);
+void event_clear(struct event *e);
+void plan_clear(struct plan *p);
+void goal_clear(struct goal *g);
+/* Free an array of n records and each record's strings. */
+void level_episodes_free(struct level_episode *e, int n);
+void events_free(struct event *e, int n);
+void schools_free(struct school *s, int n);
+void groups_free(struct group *g, int n);
+void plans_free(struct plan *p, int n);
+
+/* Dutch words as stored and shown ("sbo", "vo"; "actief"). The parse
+ * functions return false for an unknown word. */
+const char *leave_destination_name(enum leave_destination d);
+bool leave_destination_parse(const char *s, enum leave_destination *out);
+const char *group_kind_name(enum group_kind k);
+bool group_kind_parse(const char *s, enum group_kind *out);
+const char *plan_status_name(enum plan_status s);
+bool plan_status_parse(const char *s, enum plan_status *out);
+const char *goal_result_name(enum goal_result r);
+bool goal_result_parse(const char *s, enum goal_result *out);
+
+#endif
