@@ -22,6 +22,7 @@ struct ibis_config {
 	bool colour;           /* [scherm] kleur */
 	int escdelay_ms;       /* [scherm] escdelay_ms */
 	char *files_read;      /* the config files read, ", " separated (for ibis check) */
+	char *level_model_where; /* "FILE:LINE" that set niveaumodel, for messages */
 };
 
 /* Options that decide where configuration comes from. */
@@ -29,6 +30,8 @@ struct config_source {
 	const char *datadir;     /* --datadir, or NULL for pkgdatadir */
 	const char *config_file; /* --config, or NULL for system + user file */
 	bool system_only;        /* running setgid: ignore the user's file */
+	const char *sysconfdir;  /* NULL for $(sysconfdir)/ibis; tests point it at a
+				  * folder of their own */
 };
 
 /* Fill cfg from datadir/ibis.ini, then $(sysconfdir)/ibis/ibis.ini and
@@ -46,5 +49,9 @@ char *config_db_path(const struct ibis_config *cfg, const char *explicit_path);
 /* The file for a data file name such as "levels/6-lagen.ini": the school's own
  * in sysconfdir when it exists, else the shipped one in datadir. Caller frees. */
 char *config_data_file(const struct ibis_config *cfg, const char *relpath);
+
+/* Every configuration key with its current value and a Dutch description, in
+ * the INI format (for ibis check and the curious). Caller frees. */
+char *config_describe(const struct ibis_config *cfg);
 
 #endif

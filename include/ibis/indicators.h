@@ -1,4 +1,4 @@
-/* indicators.h - indicator sets for the HGW grid (data/indicators/*.ini). */
+/* indicators.h - indicator sets for the HGW grid (data/indicators/ID.ini). */
 #ifndef IBIS_INDICATORS_H
 #define IBIS_INDICATORS_H
 

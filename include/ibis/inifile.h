@@ -28,6 +28,9 @@ const char *inifile_path(const struct inifile *f);
 /* Sections in file order, names lower-cased as iniparser has them. */
 size_t inifile_nsections(const struct inifile *f);
 const char *inifile_section(const struct inifile *f, size_t i);
+/* The same section name as written in the file (original case), for ids and
+ * messages. Owned by f. */
+const char *inifile_section_written(const struct inifile *f, size_t i);
 bool inifile_has_section(const struct inifile *f, const char *section);
 /* Keys of a section in file order (lower case); *n set to their number. The
  * array belongs to f. */

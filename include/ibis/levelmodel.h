@@ -1,4 +1,4 @@
-/* levelmodel.h - support-level models (data/levels/*.ini).
+/* levelmodel.h - support-level models (data/levels/NAME.ini).
  *
  * A school picks one model; its levels are stored by position (1 = lightest).
  * Every name, meeting kind and rule a screen shows comes from here, never from

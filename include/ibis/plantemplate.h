@@ -1,4 +1,4 @@
-/* plantemplate.h - plan templates (data/plans/*.ini): one plan editor for
+/* plantemplate.h - plan templates (data/plans/ID.ini): one plan editor for
  * every plan type, driven by the template's field list and rules.
  */
 #ifndef IBIS_PLANTEMPLATE_H
