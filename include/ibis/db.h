@@ -58,4 +58,10 @@ enum ibis_status db_check(struct db *db, struct strlist *problems, struct ibis_e
  * unknown table name. */
 long long db_count_rows(struct db *db, const char *table);
 
+/* For tests and benchmarks only: limit the database file to this many pages
+ * (PRAGMA max_page_count; SQLite never goes below the pages in use), so that a
+ * full disk can be simulated: a write past it fails with DBF_FULL. Returns the
+ * limit now in force, -1 on failure. */
+long long db_set_max_pages(struct db *db, long long pages);
+
 #endif

@@ -17,7 +17,15 @@ enum ibis_status db_plan_insert(struct db *db, struct plan *p, struct ibis_error
 /* Set one field of a plan's template (insert or replace). */
 enum ibis_status db_plan_set_field(struct db *db, ibis_id plan_id, const char *key,
 				   const char *value, struct ibis_error *err);
+/* The value of one field of a plan; *out NULL when the field was never set.
+ * Caller frees. */
+enum ibis_status db_plan_get_field(struct db *db, ibis_id plan_id, const char *key, char **out,
+				   struct ibis_error *err);
 enum ibis_status db_goal_insert(struct db *db, struct goal *g, struct ibis_error *err);
+/* The goals of a plan: long term first, then in the order they were added.
+ * The caller clears each (goal_clear) and frees the array. */
+enum ibis_status db_goal_list(struct db *db, ibis_id plan_id, struct goal **out, int *n,
+			      struct ibis_error *err);
 /* Plans of a pupil, newest start first. Caller frees with plans_free. */
 enum ibis_status db_plan_list(struct db *db, ibis_id pupil_id, struct plan **out, int *n,
 			      struct ibis_error *err);

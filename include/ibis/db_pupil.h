@@ -16,6 +16,10 @@ enum ibis_status db_pupil_update(struct db *db, struct pupil *p, struct ibis_err
 enum ibis_status db_pupil_get(struct db *db, ibis_id id, struct pupil *p, struct ibis_error *err);
 
 enum ibis_status db_guardian_insert(struct db *db, struct guardian *g, struct ibis_error *err);
+/* The guardians of a pupil in the order they were added. The caller clears
+ * each (guardian_clear) and frees the array. */
+enum ibis_status db_guardian_list(struct db *db, ibis_id pupil_id, struct guardian **out, int *n,
+				  struct ibis_error *err);
 
 /* Where a pupil is in a school year. */
 struct placement {
