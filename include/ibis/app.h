@@ -27,12 +27,16 @@ struct app {
 	char *db_path;     /* the resolved database path */
 	char *user;        /* login name of the real user id */
 	bool verbose;
+	bool db_path_default; /* neither --db nor [database] pad: app_open_db may
+			       * create the default folder ($XDG_DATA_HOME/ibis) */
 };
 
 /* Read configuration and every data file, resolve the database path and the
  * user; does not open the database. On failure the app is still safe to free. */
 enum ibis_status app_init(struct app *app, const struct app_options *opt, struct ibis_error *err);
-/* Open the database at app->db_path (see db_open). */
+/* Open the database at app->db_path (see db_open). In DB_CREATE mode the
+ * default folder is created when missing (0700); a folder named by --db or the
+ * config never is. */
 enum ibis_status app_open_db(struct app *app, enum db_mode mode, struct ibis_error *err);
 void app_free(struct app *app);
 

@@ -1,0 +1,526 @@
+/* cli.c - see cli.h: the global options, the subcommand table and the helpers
+ * the subcommands share (cli_internal.h).
+ */
+#include "config.h"
+
+#include "ibis/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "ibis/date.h"
+#include "ibis/domain.h"
+
+/* ================================================================ usage */
+
+/* The one description of the command line: --help prints it and the man page
+ * is written from it, so keep the two in step. */
+static const char usage_text[] =
+	"Gebruik: ibis [OPTIE...] [OPDRACHT [ARGUMENT...] [OPTIE...]]\n"
+	"\n"
+	"ibis houdt per leerling de ondersteuning bij: het niveau door de tijd, de\n"
+	"plannen, de besprekingen en de gesprekken. Zonder opdracht opent ibis het\n"
+	"volledige scherm op de bestaande database.\n"
+	"\n"
+	"Opdrachten:\n"
+	"  init [--school NAAM] [--brin CODE] [--model ID] [--force]\n"
+	"        Maak een nieuwe database met één school.\n"
+	"  demo [--pupils N] [--seed S] [--model ID] [--force]\n"
+	"        Maak een database met een fictieve school (bij veel leerlingen een\n"
+	"        samenwerkingsverband van scholen van zo’n 500 leerlingen), met\n"
+	"        groepen, niveaus, gebeurtenissen en plannen over drie schooljaren.\n"
+	"  check\n"
+	"        Controleer de database: schemaversie, aantallen en integriteit.\n"
+	"  export pupils [--all] [--output BESTAND]\n"
+	"        Schrijf de leerlingen als CSV (puntkomma, UTF-8) met de kolommen\n"
+	"        Id;Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;\n"
+	"        Groep;School;Status en de groep van het huidige schooljaar.\n"
+	"  help\n"
+	"        Toon deze tekst.\n"
+	"\n"
+	"Opties bij een opdracht:\n"
+	"  --school NAAM      naam van de school (init; standaard \"Mijn school\")\n"
+	"  --brin CODE        BRIN-code van de school, zoals 12AB00 (init)\n"
+	"  --model ID         niveaumodel, de naam van een bestand in levels/ zonder\n"
+	"                     .ini (init, demo; standaard [school] niveaumodel)\n"
+	"  --force            vervang een bestaande database (init, demo)\n"
+	"  --pupils N         aantal leerlingen, 1 tot 200000 (demo; standaard 240)\n"
+	"  --seed S           startgetal: hetzelfde getal met dezelfde --today geeft\n"
+	"                     dezelfde database (demo; standaard 1)\n"
+	"  --all              ook leerlingen die de school verlaten hebben (export)\n"
+	"  --output BESTAND   schrijf naar BESTAND in plaats van naar de\n"
+	"                     standaarduitvoer (export)\n"
+	"\n"
+	"Algemene opties (voor of na de opdracht):\n"
+	"  --db PAD           het databasebestand (standaard [database] pad uit de\n"
+	"                     configuratie, anders $XDG_DATA_HOME/ibis/ibis.db)\n"
+	"  --config BESTAND   lees dit configuratiebestand in plaats van het systeem-\n"
+	"                     en het gebruikersbestand\n"
+	"  --datadir MAP      de map met de gegevensbestanden (niveaumodellen, plannen;\n"
+	"                     standaard " IBIS_PKGDATADIR ")\n"
+	"  --today DATUM      doe alsof het vandaag DATUM is (dd-mm-jjjj of jjjj-mm-dd)\n"
+	"  --verbose          toon bij een fout ook de technische details\n"
+	"  --help             toon deze tekst\n"
+	"  --version          toon het versienummer\n"
+	"\n"
+	"Records worden genoemd bij hun vaste nummer (Id).\n"
+	"\n"
+	"Afsluitstatus:\n"
+	"  0  gelukt\n"
+	"  1  verkeerd gebruik van de opdrachtregel\n"
+	"  2  ongeldige invoer: een bestand, een waarde, een regel; ook een\n"
+	"     uitvoerbestand dat niet geschreven kan worden\n"
+	"  3  databaseprobleem: ontbreekt, beschadigd, vergrendeld, alleen-lezen, vol\n"
+	"  4  niet toegestaan\n";
+
+static const char see_help[] = "Zie ‘ibis --help’.\n";
+
+/* ============================================================== reports */
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("ibis: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_report(const struct ibis_error *err, bool verbose)
+{
+	ibis_error_print(err, verbose);
+	/* a failure without a status is still a failure */
+	return err->status != IBIS_OK ? (int)err->status : IBIS_EDB;
+}
+
+int cli_open_existing(struct app *app)
+{
+	struct ibis_error err = {0};
+	if (app_open_db(app, DB_EXISTING, &err) == IBIS_OK)
+		return 0;
+	int st = cli_report(&err, app->verbose);
+	/* the db layer may give the hint itself */
+	if (err.fault == DBF_MISSING && !strstr(err.message, "ibis init"))
+		cli_error("Maak eerst een database met ‘ibis init’ of ‘ibis demo’, "
+			  "of kies er een met --db.");
+	return st;
+}
+
+const char *cli_errno_text(int e)
+{
+	switch (e) {
+	case ENOSPC:
+		return "de schijf is vol";
+	case EDQUOT:
+		return "het schijfquotum is op";
+	case EACCES:
+	case EPERM:
+		return "geen toestemming";
+	case ENOENT:
+		return "de map of het bestand bestaat niet";
+	case ENOTDIR:
+		return "een deel van het pad is geen map";
+	case EISDIR:
+		return "dat is een map";
+	case EROFS:
+		return "het bestandssysteem is alleen-lezen";
+	case EPIPE:
+		return "de ontvanger is gestopt";
+	case EIO:
+		return "invoer-/uitvoerfout";
+	default:
+		return strerror(e);
+	}
+}
+
+static int remove_if_there(const char *path)
+{
+	if (unlink(path) == 0 || errno == ENOENT)
+		return 0;
+	int e = errno;
+	cli_error("%s kan niet worden verwijderd: %s.", path, cli_errno_text(e));
+	return IBIS_EDB;
+}
+
+/* The files SQLite keeps beside a database. */
+static const char *const db_companions[] = {"-wal", "-shm", "-journal"};
+
+int cli_make_room(const struct app *app, bool force)
+{
+	struct stat st;
+	if (lstat(app->db_path, &st) != 0)
+		return 0; /* nothing there (a missing folder is db_open's to report) */
+	if (S_ISDIR(st.st_mode)) {
+		cli_error("%s is een map, geen databasebestand.", app->db_path);
+		return IBIS_EINPUT;
+	}
+	if (!force) {
+		cli_error("De database %s bestaat al; gebruik --force om haar te vervangen.",
+			  app->db_path);
+		return IBIS_EINPUT;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(db_companions); i++) {
+		char *p = xasprintf("%s%s", app->db_path, db_companions[i]);
+		int rc = remove_if_there(p);
+		free(p);
+		if (rc)
+			return rc;
+	}
+	return remove_if_there(app->db_path);
+}
+
+void cli_remove_db(const char *path)
+{
+	for (size_t i = 0; i < ARRAY_LEN(db_companions); i++) {
+		char *p = xasprintf("%s%s", path, db_companions[i]);
+		unlink(p);
+		free(p);
+	}
+	unlink(path);
+}
+
+int cli_pick_model(const struct app *app, const char *model, const struct level_model **out)
+{
+	const char *id = !str_empty(model) ? model : app->cfg.level_model;
+	const struct level_model *m = str_empty(id) ? NULL : domain_model(&app->dom, id);
+	if (m) {
+		*out = m;
+		return 0;
+	}
+	struct strbuf known = {0};
+	for (int i = 0; i < app->dom.nmodels; i++) {
+		if (i)
+			sb_add(&known, ", ");
+		sb_add(&known, app->dom.models[i].id);
+	}
+	if (str_empty(id))
+		cli_error("Geen niveaumodel gekozen; geef --model met een van: %s.", sb_str(&known));
+	else
+		cli_error("Onbekend niveaumodel ‘%s’%s; bekend zijn: %s.", id,
+			  !str_empty(model) ? "" : " in de configuratie", sb_str(&known));
+	sb_free(&known);
+	return IBIS_EINPUT;
+}
+
+/* ============================================================== options */
+
+enum {
+	OPT_DB = 256,
+	OPT_CONFIG,
+	OPT_DATADIR,
+	OPT_TODAY,
+	OPT_VERBOSE,
+	OPT_HELP,
+	OPT_VERSION,
+	OPT_SCHOOL,
+	OPT_BRIN,
+	OPT_MODEL,
+	OPT_FORCE,
+	OPT_PUPILS,
+	OPT_SEED,
+	OPT_ALL,
+	OPT_OUTPUT,
+};
+
+static const struct option global_options[] = {
+	{"db", required_argument, NULL, OPT_DB},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"datadir", required_argument, NULL, OPT_DATADIR},
+	{"today", required_argument, NULL, OPT_TODAY},
+	{"verbose", no_argument, NULL, OPT_VERBOSE},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option init_options[] = {
+	{"school", required_argument, NULL, OPT_SCHOOL},
+	{"brin", required_argument, NULL, OPT_BRIN},
+	{"model", required_argument, NULL, OPT_MODEL},
+	{"force", no_argument, NULL, OPT_FORCE},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option demo_options[] = {
+	{"pupils", required_argument, NULL, OPT_PUPILS},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{"model", required_argument, NULL, OPT_MODEL},
+	{"force", no_argument, NULL, OPT_FORCE},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option export_options[] = {
+	{"all", no_argument, NULL, OPT_ALL},
+	{"output", required_argument, NULL, OPT_OUTPUT},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option no_options[] = {
+	{NULL, 0, NULL, 0},
+};
+
+struct command {
+	const char *name;
+	const struct option *options; /* its own, besides the global ones */
+	int min_words, max_words;     /* arguments after the name */
+	int (*run)(struct app *app, const struct cli_args *a); /* NULL: help */
+};
+
+static const struct command commands[] = {
+	{"init", init_options, 0, 0, cmd_init},
+	{"demo", demo_options, 0, 0, cmd_demo},
+	{"check", no_options, 0, 0, cmd_check},
+	{"export", export_options, 1, 1, cmd_export},
+	{"help", no_options, 0, 1, NULL},
+};
+
+struct cli {
+	struct app_options opt;
+	bool help, version;
+	struct cli_args a;
+};
+
+/* The name of option id in table (for messages). */
+static const char *option_name(const struct option *table, int id)
+{
+	for (const struct option *o = table; o->name; o++)
+		if (o->val == id)
+			return o->name;
+	return "?";
+}
+
+/* Parse a whole decimal number in [lo, hi]; false for anything else. */
+static bool parse_number(const char *s, long long lo, long long hi, long long *out)
+{
+	if (str_empty(s))
+		return false;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	errno = 0;
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > (unsigned long long)hi || (long long)v < lo)
+		return false;
+	*out = (long long)v;
+	return true;
+}
+
+/* Apply one option. Returns -1 to go on, else the exit status. */
+static int apply_option(struct cli *c, int id, const char *arg)
+{
+	long long n;
+	switch (id) {
+	case OPT_DB:
+	case OPT_CONFIG:
+	case OPT_DATADIR:
+		if (str_empty(arg)) {
+			cli_error("--%s vraagt een %s, geen lege tekst.",
+				  option_name(global_options, id), id == OPT_DATADIR ? "map" : "pad");
+			fputs(see_help, stderr);
+			return IBIS_EUSAGE;
+		}
+		if (id == OPT_DB)
+			c->opt.db_path = arg;
+		else if (id == OPT_CONFIG)
+			c->opt.config_file = arg;
+		else
+			c->opt.datadir = arg;
+		return -1;
+	case OPT_TODAY:
+		if (!date_parse(arg, &c->opt.today)) {
+			cli_error("Ongeldige datum ‘%s’ bij --today; schrijf dd-mm-jjjj of jjjj-mm-dd.",
+				  arg);
+			return IBIS_EINPUT;
+		}
+		return -1;
+	case OPT_VERBOSE:
+		c->opt.verbose = true;
+		return -1;
+	case OPT_HELP:
+		c->help = true;
+		return -1;
+	case OPT_VERSION:
+		c->version = true;
+		return -1;
+	case OPT_SCHOOL:
+		c->a.school = arg;
+		return -1;
+	case OPT_BRIN:
+		c->a.brin = arg;
+		return -1;
+	case OPT_MODEL:
+		c->a.model = arg;
+		return -1;
+	case OPT_FORCE:
+		c->a.force = true;
+		return -1;
+	case OPT_PUPILS:
+		if (!parse_number(arg, 1, 200000, &n)) {
+			cli_error("Ongeldig aantal leerlingen ‘%s’ bij --pupils; kies 1 tot 200000.", arg);
+			return IBIS_EINPUT;
+		}
+		c->a.pupils = (int)n;
+		return -1;
+	case OPT_SEED:
+		if (!parse_number(arg, 0, UINT_MAX, &n)) {
+			cli_error("Ongeldig startgetal ‘%s’ bij --seed; kies 0 tot %u.", arg, UINT_MAX);
+			return IBIS_EINPUT;
+		}
+		c->a.seed = (unsigned)n;
+		return -1;
+	case OPT_ALL:
+		c->a.all = true;
+		return -1;
+	case OPT_OUTPUT:
+		if (str_empty(arg)) {
+			cli_error("--output vraagt een bestandsnaam, geen lege tekst.");
+			fputs(see_help, stderr);
+			return IBIS_EUSAGE;
+		}
+		c->a.output = arg;
+		return -1;
+	}
+	return IBIS_EUSAGE;
+}
+
+/* Run getopt_long over argv with the global options plus own (NULL = only the
+ * global ones). optstring "+:" stops at the subcommand; ":" lets options and
+ * arguments mix, so a global option may follow the subcommand. Returns -1 to go
+ * on (optind then points past the options), else the exit status. */
+static int parse_options(struct cli *c, int argc, char **argv, const char *optstring,
+			 const struct option *own, const char *command)
+{
+	size_t nglobal = ARRAY_LEN(global_options) - 1, nown = 0;
+	while (own && own[nown].name)
+		nown++;
+	struct option *table = xcalloc(nglobal + nown + 1, sizeof(*table));
+	memcpy(table, global_options, nglobal * sizeof(*table));
+	if (nown)
+		memcpy(table + nglobal, own, nown * sizeof(*table));
+
+	int status = -1;
+	opterr = 0;
+	optind = 0; /* glibc: start afresh, also for the second argv */
+	int id;
+	while (status < 0 && (id = getopt_long(argc, argv, optstring, table, NULL)) != -1) {
+		const char *where = command ? " bij ‘ibis " : "";
+		const char *where_end = command ? "’" : "";
+		const char *cmd = command ? command : "";
+		if (id == ':') {
+			cli_error("De optie ‘--%s’%s%s%s vraagt een waarde.",
+				  option_name(table, optopt), where, cmd, where_end);
+			fputs(see_help, stderr);
+			status = IBIS_EUSAGE;
+		} else if (id == '?') {
+			if (optopt >= OPT_DB)
+				cli_error("De optie ‘--%s’ neemt geen waarde.", option_name(table, optopt));
+			else if (optopt > 0 && optopt < 128)
+				cli_error("Onbekende optie ‘-%c’%s%s%s.", optopt, where, cmd, where_end);
+			else {
+				/* glibc has stepped past the unknown long option */
+				const char *bad = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+				cli_error("Onbekende optie ‘%.*s’%s%s%s.", (int)strcspn(bad, "="), bad,
+					  where, cmd, where_end);
+			}
+			fputs(see_help, stderr);
+			status = IBIS_EUSAGE;
+		} else {
+			status = apply_option(c, id, optarg);
+		}
+	}
+	free(table);
+	return status;
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* ================================================================= main */
+
+static int run(struct cli *c, int argc, char **argv, int (*run_tui)(struct app *app))
+{
+	int st = parse_options(c, argc, argv, "+:", NULL, NULL);
+	if (st >= 0)
+		return st;
+
+	const struct command *cmd = NULL;
+	if (optind < argc) {
+		const char *name = argv[optind];
+		cmd = find_command(name);
+		if (!cmd) {
+			cli_error("Onbekende opdracht ‘%s’.", name);
+			fputs(see_help, stderr);
+			return IBIS_EUSAGE;
+		}
+		/* the subcommand's name stands in for argv[0] */
+		int sub_argc = argc - optind;
+		char **sub_argv = argv + optind;
+		st = parse_options(c, sub_argc, sub_argv, ":", cmd->options, cmd->name);
+		if (st >= 0)
+			return st;
+		for (int i = optind; i < sub_argc; i++)
+			sl_add(&c->a.words, sub_argv[i]);
+	}
+
+	if (c->help || (cmd && !cmd->run)) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) == 0 ? 0 : IBIS_EINPUT;
+	}
+	if (c->version) {
+		printf("ibis %s\n", PACKAGE_VERSION);
+		return fflush(stdout) == 0 ? 0 : IBIS_EINPUT;
+	}
+	if (cmd && (int)c->a.words.len < cmd->min_words) {
+		cli_error("‘ibis %s’ vraagt meer argumenten.", cmd->name);
+		fputs(see_help, stderr);
+		return IBIS_EUSAGE;
+	}
+	if (cmd && (int)c->a.words.len > cmd->max_words) {
+		cli_error("Onverwacht argument ‘%s’ bij ‘ibis %s’.",
+			  c->a.words.items[cmd->max_words], cmd->name);
+		fputs(see_help, stderr);
+		return IBIS_EUSAGE;
+	}
+
+	struct app app;
+	struct ibis_error err = {0};
+	if (app_init(&app, &c->opt, &err) != IBIS_OK) {
+		st = cli_report(&err, c->opt.verbose);
+		app_free(&app);
+		return st;
+	}
+	if (cmd) {
+		st = cmd->run(&app, &c->a);
+	} else {
+		st = cli_open_existing(&app);
+		if (st == 0)
+			st = run_tui(&app);
+	}
+	app_free(&app);
+	return st;
+}
+
+int cli_main(int argc, char **argv, int (*run_tui)(struct app *app))
+{
+	struct cli c = {0};
+	c.opt.today = DATE_NONE;
+	c.a.seed = 1;
+	int st = run(&c, argc, argv, run_tui);
+	sl_free(&c.a.words);
+	return st;
+}
