@@ -1,0 +1,51 @@
+/* textview.h - a read-only, scrollable page of wrapped paragraphs (help,
+ * dossier). Part of src/tui; include after tui_internal.h. */
+#ifndef IBIS_TUI_TEXTVIEW_H
+#define IBIS_TUI_TEXTVIEW_H
+
+#include "tui_internal.h"
+
+/* A paragraph: an optional lead column (key, label, level) and a text that
+ * wraps under itself. */
+struct tv_para {
+	enum role role;       /* of the text */
+	enum role lead_role;  /* of the lead */
+	int indent;           /* columns before the lead */
+	char *lead;           /* NULL = no lead column */
+	int lead_cols;        /* width of the lead column, gap included */
+	char *text;
+	bool nowrap;          /* one line, cut with an ellipsis */
+};
+
+struct tv_line {
+	const struct tv_para *para;
+	char *lead;           /* on the first line of a paragraph only */
+	char *text;
+};
+
+struct textview {
+	struct tv_para *paras;
+	int npara, paras_cap;
+	struct tv_line *lines; /* paras wrapped for width */
+	int nlines, lines_cap;
+	int width;
+	struct list list;      /* top = first line shown */
+};
+
+void tv_init(struct textview *tv);
+void tv_free(struct textview *tv);
+/* Append a copy of p (its strings are copied). */
+void tv_add(struct textview *tv, const struct tv_para *p);
+/* Append a plain paragraph. */
+void tv_text(struct textview *tv, enum role role, int indent, const char *text);
+/* Draw height rows from row y, wrapped to the window's width. */
+void tv_draw(struct tui *t, struct textview *tv, int y, int height);
+
+/* Scroll actions for a screen's key table; a screen numbers its own actions
+ * after TV_END. */
+enum { TV_UP = 1, TV_DOWN, TV_PGUP, TV_PGDN, TV_HOME, TV_END };
+extern const struct keydef tv_keys[];
+/* Act on a TV_* action; 0 when action is not one of them. */
+int tv_action(struct textview *tv, int action);
+
+#endif

@@ -1,0 +1,337 @@
+/* tui_internal.h - what the screens and widgets of src/tui share.
+ *
+ * The loop (tui.c) owns a stack of screens. A screen is one file exporting a
+ * `const struct screen_ops`; the loop reads a key, looks it up in the key table
+ * of the screen on top, then in the global table (keys.c), and acts on the
+ * result flags the handler returns. Drawing is always a full pass over the
+ * visible screens into stdscr, followed by one doupdate(): ncurses compares with
+ * what the terminal shows and sends only the cells that changed, which keeps a
+ * slow SSH link quick without any bookkeeping of our own.
+ *
+ * Only src/tui includes ncurses.
+ */
+#ifndef IBIS_TUI_INTERNAL_H
+#define IBIS_TUI_INTERNAL_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <ncursesw/curses.h>
+
+#include <stdbool.h>
+#include <wchar.h>
+
+#include "ibis/error.h"
+#include "ibis/util.h"
+
+struct app;
+struct tui;
+struct screen;
+
+/* ===================================================================== keys */
+
+/* A key as the screens see it: a character is its code point; a function key
+ * (KEY_* of ncurses) is TK_FN | code, so the two ranges never meet (ncurses'
+ * codes 0401.. overlap real characters such as U+0101). Enter and Backspace
+ * arrive in several forms and are folded into one code each. */
+typedef int tkey;
+#define TK_FN 0x01000000
+#define TK_KEY(k) (TK_FN | (k))
+#define TK_CTRL(c) ((c) & 0x1f)
+#define TK_ESC 27
+#define TK_TAB '\t'
+#define TK_ENTER TK_KEY(KEY_ENTER)
+#define TK_BACKSPACE TK_KEY(KEY_BACKSPACE)
+#define TK_UP TK_KEY(KEY_UP)
+#define TK_DOWN TK_KEY(KEY_DOWN)
+#define TK_LEFT TK_KEY(KEY_LEFT)
+#define TK_RIGHT TK_KEY(KEY_RIGHT)
+#define TK_PGUP TK_KEY(KEY_PPAGE)
+#define TK_PGDN TK_KEY(KEY_NPAGE)
+#define TK_HOME TK_KEY(KEY_HOME)
+#define TK_END TK_KEY(KEY_END)
+#define TK_DELETE TK_KEY(KEY_DC)
+#define TK_BTAB TK_KEY(KEY_BTAB)
+#define TK_F(n) TK_KEY(KEY_F(n))
+#define TK_RESIZE TK_KEY(KEY_RESIZE)
+
+/* One action of a screen, declared once: the keys that trigger it, its label
+ * on the bottom key bar (NULL: only in the help screen) and its help text. The
+ * same row drives dispatch, the key bar and the help screen, so they cannot
+ * drift apart. A table ends with an entry whose action is 0. */
+struct keydef {
+	int action;          /* > 0, the screen's own enum */
+	tkey keys[8];        /* 0-terminated; keys[0] is shown on the key bar */
+	const char *label;   /* short Dutch label for the key bar, or NULL */
+	const char *help;    /* Dutch sentence for the help screen */
+};
+
+/* The entry of table that key triggers, or NULL. */
+const struct keydef *keytable_find(const struct keydef *table, tkey key);
+/* Number of entries before the terminating one. */
+int keytable_len(const struct keydef *table);
+/* Name of a key for the key bar and help: "Enter", "PgDn", "F1", "Ctrl-L", "/".
+ * Written into buf (at least 16 bytes); returns buf. */
+char *tkey_name(tkey key, char *buf, size_t size);
+/* All keys of def, ", " separated. Caller frees. */
+char *keydef_keys(const struct keydef *def);
+/* Read one key, normalised (Enter, Backspace); 0 when nothing was read
+ * (timeout, interrupted by a signal, an unknown escape sequence). delay is the
+ * window's read timeout in ms, restored after peeking past an Esc. */
+tkey key_read(WINDOW *win, int delay);
+/* Teach ncurses the Home/End/... sequences of terminals whose terminfo entry
+ * lacks them. Call once after the terminal is set up. */
+void keys_setup(void);
+/* True when the locale is UTF-8: arrows, bars and "…" may be drawn (main
+ * sets the locale first). */
+bool locale_is_utf8(void);
+/* True when key is a character that can be typed into a text field. */
+bool key_is_text(tkey key);
+
+/* The keys that work on every screen (a screen's own table wins). */
+enum global_action {
+	GA_HELP = 1,
+	GA_QUIT,
+	GA_BACK,
+	GA_REDRAW,
+	GA_INTERRUPT,
+};
+extern const struct keydef global_keys[];
+
+/* ================================================================= screens */
+
+/* Result flags of a key handler and of enter. */
+enum {
+	TR_HANDLED = 1 << 0, /* the key did something (or was deliberately eaten) */
+	TR_REDRAW = 1 << 1,  /* draw again */
+	TR_POP = 1 << 2,     /* close this screen */
+	TR_QUIT = 1 << 3,    /* leave ibis */
+};
+
+enum {
+	SCREEN_OVERLAY = 1 << 0, /* drawn over the screen below it (dialogs) */
+};
+
+struct screen_ops {
+	const char *name;     /* Dutch title, used by the help screen */
+	unsigned flags;       /* SCREEN_* */
+	size_t state_size;    /* private state, zeroed before enter */
+	/* Set up with the argument given to tui_push. Returns result flags;
+	 * TR_POP when the screen cannot open (it has reported why). */
+	int (*enter)(struct screen *s, struct tui *t, const void *arg);
+	/* Draw into stdscr, rows 0 .. LINES-2 (the key bar is the loop's). */
+	void (*draw)(struct screen *s, struct tui *t);
+	/* Every table keymap can return, NULL-terminated (the unit tests check
+	 * them for clashes and for a key bar that fits). */
+	const struct keydef *const *tables;
+	/* The key table in force now (a screen may switch with its mode). */
+	const struct keydef *(*keymap)(struct screen *s);
+	/* Act on an action of the key table; key is the key that triggered it. */
+	int (*action)(struct screen *s, struct tui *t, int action, tkey key);
+	/* Optional: true while the screen types into a text field; then the
+	 * characters that are in no table of the screen go to input (not to the
+	 * global keys, so "q" and "?" can be typed). */
+	bool (*typing)(struct screen *s);
+	int (*input)(struct screen *s, struct tui *t, tkey key);
+	/* Optional: free the private state. */
+	void (*leave)(struct screen *s, struct tui *t);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	void *state;
+};
+
+/* What the loop shares with the screens. */
+struct tui {
+	struct app *app;
+	struct screen **stack;
+	int depth, cap;
+	bool colour;          /* colours in use (else the monochrome attributes) */
+	bool utf8;            /* the locale is UTF-8: ▁▂▃, →, … may be drawn */
+	bool want_cursor;     /* set by a draw: show the cursor at cursor_y/x */
+	int cursor_y, cursor_x;
+	bool has_error;       /* an error to show once the draw is done */
+	struct ibis_error error;
+};
+
+/* Push a screen; arg is handed to its enter. Returns enter's flags (TR_POP
+ * already acted on: the screen is gone again). */
+int tui_push(struct tui *t, const struct screen_ops *ops, const void *arg);
+/* Show err in a message dialog once the current draw or key is done (the
+ * first error wins until it is dismissed). */
+void tui_report(struct tui *t, const struct ibis_error *err);
+/* True when the terminal is large enough for the screens (80x24). */
+bool tui_size_ok(void);
+
+#define TUI_MIN_COLS 80
+#define TUI_MIN_LINES 24
+
+/* ===================================================================== draw */
+
+/* The colour roles. Each has a colour pair and a monochrome attribute. */
+enum role {
+	ROLE_NORMAL = 0,
+	ROLE_HEADER,    /* top line of a screen */
+	ROLE_COLUMNS,   /* column headings */
+	ROLE_SELECTED,  /* the cursor row */
+	ROLE_KEY,       /* a key on the key bar */
+	ROLE_KEYLABEL,  /* its label */
+	ROLE_BANNER,    /* read-only banner */
+	ROLE_ERROR,     /* error dialog, error lines */
+	ROLE_DIALOG,    /* dialog body */
+	ROLE_PROMPT,    /* input line */
+	ROLE_LABEL,     /* labels of facts, section titles */
+	ROLE_DIM,       /* secondary text */
+	ROLE_LEVEL1, ROLE_LEVEL2, ROLE_LEVEL3, ROLE_LEVEL4, ROLE_LEVEL5,
+	ROLE_LEVEL6, ROLE_LEVEL7, ROLE_LEVEL8, ROLE_LEVEL9,
+	ROLE_COUNT
+};
+
+/* Start colours when wanted and possible; sets t->colour. */
+void draw_init_colours(struct tui *t, bool want);
+/* The attribute of a role under the current colour mode. */
+attr_t role_attr(const struct tui *t, enum role r);
+/* The role of a level position (1-based; clamped to 1..9). */
+enum role level_role(int position);
+
+/* Text of the locale (UTF-8) to wide characters; a byte that does not decode
+ * becomes '?'. *n receives the number of characters. Caller frees. */
+wchar_t *to_wide(const char *s, size_t *n);
+/* n wide characters back to the locale's multibyte text. Caller frees. */
+char *from_wide(const wchar_t *w, size_t n);
+/* Display width of UTF-8 text (unprintable characters count one: they are
+ * drawn as '?'). */
+int text_cols(const char *s);
+/* Draw UTF-8 s at y,x in at most width columns with attr, cut with an
+ * ellipsis when it does not fit. Returns the columns used. */
+int draw_text(int y, int x, int width, const char *s, attr_t attr);
+/* Fill width columns at y,x with spaces in attr. */
+void draw_fill(int y, int x, int width, attr_t attr);
+/* Word-wrap UTF-8 s into lines of at most width columns (a word longer than a
+ * line is cut hard; "\n" breaks a line); appended to out. */
+void text_wrap(const char *s, int width, struct strlist *out);
+/* 1234 -> "1.234" (Dutch thousands separator) into buf; returns buf. */
+char *format_count(long long n, char *buf, size_t size);
+
+/* The header line (row 0) with left and right texts, and under it the
+ * read-only banner when the database is read-only. Returns the first free
+ * row. */
+int draw_header(struct tui *t, const char *left, const char *right);
+/* One "key label" pair of the key bar. */
+struct bar_item {
+	char keys[48];
+	const char *label;
+};
+/* The pairs of the key bar for a screen's table (which may be NULL) followed
+ * by the global keys that still reach their action; first: the screen is the
+ * bottom of the stack (Esc quits rather than goes back); help: the screen is
+ * the help screen. Returns how many were stored (at most max). */
+int keybar_items(const struct keydef *table, bool typing, bool first, bool help,
+		 struct bar_item *out, int max);
+/* Columns the pairs take on the bar, gaps included. */
+int keybar_width(const struct bar_item *items, int n);
+/* The key bar on the bottom line for the screen on top. */
+void draw_keybar(struct tui *t, struct screen *top);
+/* The level of a pupil as "▃ Laag 3" (a bar when UTF-8, "[3]" otherwise, so
+ * that it reads without colour). short_name may be NULL. Caller frees. */
+char *level_label(const struct tui *t, int position, const char *short_name);
+
+/* ================================================================ widgets */
+
+/* A list of count rows of which height are visible: the cursor and the first
+ * visible row. The rows themselves are the screen's (fetched per window). */
+struct list {
+	int count;
+	int cursor;   /* 0 .. count-1; 0 when empty */
+	int top;      /* first visible row */
+	int height;   /* visible rows, at least 1 */
+};
+
+enum list_move { LM_UP, LM_DOWN, LM_PGUP, LM_PGDN, LM_HOME, LM_END };
+
+/* Set the number of rows (cursor and top are kept in range). */
+void list_set_count(struct list *l, int count);
+/* Set the visible height (after a resize); keeps the cursor visible. */
+void list_set_height(struct list *l, int height);
+/* Move the cursor; returns true when cursor or top changed. */
+bool list_move(struct list *l, enum list_move how);
+/* Scroll without a cursor (a text view): top moves, cursor follows top.
+ * Returns true when top changed. */
+bool list_scroll(struct list *l, enum list_move how);
+
+/* A one-line text field edited in place: wide characters, a cursor and a
+ * horizontal scroll. */
+struct field {
+	wchar_t *text;  /* NUL-terminated; never NULL after field_init */
+	int len, cap;   /* in characters */
+	int max;        /* most characters accepted */
+	int cursor;     /* 0 .. len */
+	int scroll;     /* first character shown */
+};
+
+enum {
+	FIELD_IGNORED = 0,
+	FIELD_MOVED,    /* only the cursor moved */
+	FIELD_CHANGED,  /* the text changed */
+};
+
+void field_init(struct field *f, int max);
+void field_free(struct field *f);
+/* Replace the text with UTF-8 s (NULL = empty); cursor at the end. */
+void field_set(struct field *f, const char *s);
+void field_clear(struct field *f);
+/* The text as UTF-8. Caller frees. */
+char *field_get(const struct field *f);
+/* Typing and editing keys: characters, Backspace, Delete, Left, Right, Home,
+ * End, Ctrl-U (clear before the cursor), Ctrl-W (word before the cursor).
+ * Returns FIELD_*. */
+int field_key(struct field *f, tkey key);
+/* Draw the field at y,x in width columns; returns the cursor's column. */
+int field_draw(struct field *f, int y, int x, int width, attr_t attr);
+
+/* A form: labelled fields, one focused; Tab / Shift-Tab (and Up / Down) move
+ * between them, other keys go to the focused field. */
+struct form_item {
+	const char *label;
+	struct field field;
+};
+struct form {
+	struct form_item *items;
+	int n;
+	int focus;
+};
+
+/* A form of n fields with these labels (strings not copied: use literals) and
+ * maximum lengths. */
+void form_init(struct form *fm, int n, const char *const *labels, const int *max);
+void form_free(struct form *fm);
+/* Returns FIELD_* (FIELD_MOVED also for a change of focus). */
+int form_key(struct form *fm, tkey key);
+/* Draw from row y at column x, width columns wide; labels take label_cols.
+ * Sets the tui cursor to the focused field. Returns the rows used. */
+int form_draw(struct tui *t, struct form *fm, int y, int x, int width, int label_cols);
+
+/* ================================================================= screens */
+
+/* The first screen: the pupil list. */
+extern const struct screen_ops pupils_screen;
+/* One pupil, read-only: arg is a const ibis_id *. */
+extern const struct screen_ops dossier_screen;
+/* Help for the screen below: arg is the struct screen * to explain. */
+extern const struct screen_ops help_screen;
+
+/* Dialogs (overlays). */
+struct dialog_arg {
+	const char *title;
+	const char *text;       /* may hold "\n" */
+	bool question;          /* j/n; otherwise a message closed with Enter/Esc */
+	bool error;             /* draw in the error colours */
+	/* On "j": the flags to return (e.g. TR_QUIT). */
+	int yes_flags;
+};
+extern const struct screen_ops dialog_screen;
+/* Ask "Ibis afsluiten? (j/n)". */
+void dialog_ask_quit(struct tui *t);
+
+#endif

@@ -1,0 +1,316 @@
+# lib.sh - the end-to-end harness: ibis runs in a private tmux server, the
+# script sends keys and waits for text on the captured screen, and reports TAP
+# (one line per check) for automake's TAP driver.
+#
+# Sourced by tests/e2e/*.sh. Needs IBIS (the binary) and IBIS_DATADIR (the
+# source tree's data/), both set by `make check`. No fixed sleeps: every wait
+# polls the screen with a timeout, longer when ibis is built with ASan.
+#
+#   e2e_setup              private folder, demo database, tmux server
+#   e2e_start [ARGS...]    start the TUI in a new 80x24 session
+#   wait_for TEXT [SECS]   until TEXT is on the screen
+#   wait_gone TEXT [SECS]  until TEXT is no longer on the screen (ibis running)
+#   wait_settled           until the screen and cursor stop changing (150 ms)
+#   wait_exit [SECS]       until ibis has exited; its status in $E2E_STATUS
+#   send KEY...            tmux send-keys (key names: Enter, Escape, PgDn, F1)
+#   type_text TEXT         literal text (UTF-8)
+#   resize W H             resize the window
+#   screen                 the screen as text
+#   plan N; ok DESC; not_ok DESC [DETAIL]; skip DESC REASON; e2e_finish
+
+set -u
+
+# The scripts compare UTF-8 text (Zoë, 80×24): grep, sed and tr work per
+# character only in a UTF-8 locale.
+LC_ALL=C.UTF-8
+export LC_ALL
+
+: "${IBIS:?IBIS must name the ibis binary (make check sets it)}"
+: "${IBIS_DATADIR:?IBIS_DATADIR must name the data folder (make check sets it)}"
+
+E2E_TODAY=2026-11-23
+E2E_SOCKET="ibis-e2e-$$"
+E2E_TEST=0
+E2E_FAILED=0
+E2E_STATUS=
+E2E_TMP=
+
+# ASan and UBSan make start-up and every key slower; a check that waits for
+# the screen gets more time (IBIS_E2E_SLOW=N multiplies it by hand).
+E2E_SLOW=${IBIS_E2E_SLOW:-1}
+if [ "$E2E_SLOW" = 1 ] && grep -q __asan_init "$IBIS" 2>/dev/null; then
+	E2E_SLOW=4
+fi
+
+tmux_() {
+	tmux -L "$E2E_SOCKET" "$@"
+}
+
+# tmux leaves its socket behind after kill-server: remove it too.
+e2e_cleanup() {
+	sock=$(tmux_ display-message -p '#{socket_path}' 2>/dev/null)
+	[ -n "$sock" ] || sock="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCKET"
+	tmux_ kill-server >/dev/null 2>&1
+	[ -n "$sock" ] && [ -S "$sock" ] && rm -f "$sock"
+	[ -n "$E2E_TMP" ] && rm -rf "$E2E_TMP"
+}
+
+# --- TAP -------------------------------------------------------------------
+
+plan() {
+	echo "1..$1"
+}
+
+ok() {
+	E2E_TEST=$((E2E_TEST + 1))
+	echo "ok $E2E_TEST - $1"
+}
+
+# A failed check shows the screen, so the log says what was there instead.
+not_ok() {
+	E2E_TEST=$((E2E_TEST + 1))
+	E2E_FAILED=$((E2E_FAILED + 1))
+	echo "not ok $E2E_TEST - $1"
+	if [ -n "${2:-}" ]; then
+		printf '%s\n' "$2" | sed 's/^/# /'
+	fi
+	echo "# screen:"
+	screen 2>/dev/null | sed 's/^/# |/'
+	if ! running; then
+		echo "# ibis has exited with status $(cat "$E2E_TMP/status"); its stderr:"
+		head -n 20 "$E2E_TMP/stderr" 2>/dev/null | sed 's/^/# /'
+	fi
+}
+
+skip() {
+	E2E_TEST=$((E2E_TEST + 1))
+	echo "ok $E2E_TEST - $1 # SKIP $2"
+}
+
+bail() {
+	echo "Bail out! $1"
+	exit 1
+}
+
+# --- the screen --------------------------------------------------------------
+
+screen() {
+	tmux_ capture-pane -p -t ibis 2>/dev/null
+}
+
+send() {
+	tmux_ send-keys -t ibis "$@"
+}
+
+type_text() {
+	tmux_ send-keys -t ibis -l "$1"
+}
+
+resize() {
+	tmux_ resize-window -t ibis -x "$1" -y "$2"
+}
+
+# Polls every 20 ms until the condition holds or the time is up.
+_poll() {
+	secs=$1
+	shift
+	limit=$(awk -v s="$secs" -v k="$E2E_SLOW" 'BEGIN { printf "%d", s * k * 50 }')
+	i=0
+	while [ "$i" -lt "$limit" ]; do
+		if "$@"; then
+			return 0
+		fi
+		sleep 0.02
+		i=$((i + 1))
+	done
+	"$@"
+}
+
+_on_screen() {
+	screen | grep -F -q -- "$1"
+}
+
+_not_on_screen() {
+	! _on_screen "$1"
+}
+
+# Once ibis has exited the screen does not change any more: a wait for text
+# gives up at once instead of running out its time.
+_on_screen_or_exited() {
+	_on_screen "$1" || _exited
+}
+
+_not_on_screen_or_exited() {
+	_not_on_screen "$1" || _exited
+}
+
+wait_for() {
+	_poll "${2:-5}" _on_screen_or_exited "$1" >/dev/null
+	_on_screen "$1"
+}
+
+wait_gone() {
+	_poll "${2:-5}" _not_on_screen_or_exited "$1" >/dev/null
+	_not_on_screen "$1" && running
+}
+
+_screen_state() {
+	{
+		tmux_ capture-pane -p -e -t ibis
+		tmux_ display-message -p -t ibis '#{cursor_x},#{cursor_y},#{cursor_flag}'
+	} 2>/dev/null | cksum
+}
+
+# Settled: the same screen, attributes and cursor for 150 ms in a row.
+wait_settled() {
+	limit=$(awk -v k="$E2E_SLOW" 'BEGIN { printf "%d", 5 * k * 50 }')
+	last=$(_screen_state)
+	same=0
+	i=0
+	while [ "$i" -lt "$limit" ]; do
+		sleep 0.02
+		now=$(_screen_state)
+		if [ "$now" = "$last" ]; then
+			same=$((same + 1))
+			[ "$same" -ge 8 ] && return 0
+		else
+			same=0
+			last=$now
+		fi
+		i=$((i + 1))
+	done
+	return 1
+}
+
+_exited() {
+	[ -s "$E2E_TMP/status" ]
+}
+
+# ibis writes its exit status to a file (tmux's pane_dead_status is not
+# reliable on every version).
+wait_exit() {
+	if _poll "${1:-5}" _exited; then
+		E2E_STATUS=$(cat "$E2E_TMP/status")
+		return 0
+	fi
+	E2E_STATUS=
+	return 1
+}
+
+running() {
+	! _exited
+}
+
+# --- running ibis --------------------------------------------------------------
+
+# The ibis command line shared by the TUI and the helper commands: nothing of
+# the user's (HOME, config, data) is read or written.
+ibis_cmd() {
+	env LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$E2E_TMP" \
+		XDG_CONFIG_HOME="$E2E_TMP/config" XDG_DATA_HOME="$E2E_TMP/data" \
+		"$IBIS" "$@"
+}
+
+e2e_setup() {
+	command -v tmux >/dev/null 2>&1 || bail "tmux is not installed"
+	[ -x "$IBIS" ] || bail "$IBIS is not an executable"
+	E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ibis-e2e.XXXXXX") || bail "mktemp failed"
+	trap e2e_cleanup EXIT
+	trap 'exit 1' INT TERM HUP
+	mkdir -p "$E2E_TMP/config" "$E2E_TMP/data"
+	: >"$E2E_TMP/empty.ini"
+	if ! ibis_cmd demo --db "$E2E_TMP/demo.db" --seed 1 --today "$E2E_TODAY" \
+		--config "$E2E_TMP/empty.ini" --datadir "$IBIS_DATADIR" \
+		>"$E2E_TMP/demo.out" 2>&1; then
+		sed 's/^/# /' "$E2E_TMP/demo.out"
+		bail "ibis demo could not make the demo database"
+	fi
+}
+
+# Run an ibis subcommand on the demo database (output on stdout).
+ibis_run() {
+	sub=$1
+	shift
+	ibis_cmd "$sub" "$@" --db "$E2E_TMP/demo.db" --today "$E2E_TODAY" \
+		--config "$E2E_TMP/empty.ini" --datadir "$IBIS_DATADIR"
+}
+
+# Start the TUI in a new 80x24 session; its stderr goes to a file so that a
+# sanitizer report can be checked afterwards.
+e2e_start() {
+	rm -f "$E2E_TMP/status"
+	q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color HOME=$(q "$E2E_TMP")"
+	cmd="$cmd XDG_CONFIG_HOME=$(q "$E2E_TMP/config") XDG_DATA_HOME=$(q "$E2E_TMP/data")"
+	cmd="$cmd $(q "$IBIS") --config $(q "$E2E_TMP/empty.ini")"
+	cmd="$cmd --datadir $(q "$IBIS_DATADIR") --db $(q "$E2E_TMP/demo.db")"
+	cmd="$cmd --today $E2E_TODAY"
+	for a in "$@"; do
+		cmd="$cmd $(q "$a")"
+	done
+	cmd="$cmd 2>$(q "$E2E_TMP/stderr"); echo \$? >$(q "$E2E_TMP/status");"
+	cmd="$cmd tmux -L $E2E_SOCKET wait-for -S ibis-done"
+	# Keep the last screen after ibis exits (for the failure report), and
+	# let resize-window set any size (tmux 3.3 follows the clients otherwise).
+	tmux_ -f /dev/null new-session -d -s ibis -x 80 -y 24 "$cmd" \; \
+		set-option -g remain-on-exit on \; set-option -g window-size manual \
+		>/dev/null || bail "tmux could not start a session"
+}
+
+# True when ibis wrote no sanitizer report or other complaint to stderr.
+stderr_clean() {
+	! grep -q -E 'Sanitizer|runtime error|LeakSanitizer' "$E2E_TMP/stderr" 2>/dev/null
+}
+
+# --- demo data ---------------------------------------------------------------
+
+# The active pupils of the demo in name order, as `ibis export pupils` writes
+# them: Id;Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;
+# Groep;School;Status (the header line removed). The demo's names hold no ';'
+# or quotes, so fields are split on ';'.
+export_pupils() {
+	ibis_run export pupils >"$E2E_TMP/pupils.csv" 2>"$E2E_TMP/export.err" || return 1
+	tail -n +2 "$E2E_TMP/pupils.csv" | tr -d '\r' >"$E2E_TMP/pupils.txt"
+}
+
+# Field N (1-based) of pupil line L (1-based) of the export.
+pupil_field() {
+	sed -n "${1}p" "$E2E_TMP/pupils.txt" | cut -d';' -f"$2"
+}
+
+# "Achternaam, Roepnaam tussenvoegsel" - how the list shows a name.
+display_name() {
+	awk -F';' -v n="$1" 'NR == n {
+		s = $5 ", " $3
+		if ($4 != "") s = s " " $4
+		print s
+	}' "$E2E_TMP/pupils.txt"
+}
+
+# "Roepnaam tussenvoegsel Achternaam" - how the dossier shows it.
+natural_name() {
+	awk -F';' -v n="$1" 'NR == n {
+		s = $3
+		if ($4 != "") s = s " " $4
+		print s " " $5
+	}' "$E2E_TMP/pupils.txt"
+}
+
+# 1234 -> 1.234, as the screens write counts.
+dutch_count() {
+	awk -v s="$1" 'BEGIN {
+		out = ""
+		while (length(s) > 3) {
+			out = "." substr(s, length(s) - 2) out
+			s = substr(s, 1, length(s) - 3)
+		}
+		print s out
+	}'
+}
+
+e2e_finish() {
+	if [ "$E2E_TEST" -ne "${E2E_PLANNED:-$E2E_TEST}" ]; then
+		echo "# planned ${E2E_PLANNED}, ran $E2E_TEST"
+	fi
+	[ "$E2E_FAILED" -eq 0 ]
+}
