@@ -4,6 +4,7 @@
 
 #include "ibis/db.h"
 #include "ibis/records.h"
+#include "ibis/util.h"
 
 /* Insert s (s->id and s->version set on success). */
 enum ibis_status db_school_insert(struct db *db, struct school *s, struct ibis_error *err);
@@ -22,6 +23,27 @@ enum ibis_status db_group_list(struct db *db, ibis_id school_id, int school_year
  * jaargroep (a pupil is in one group per school year). */
 enum ibis_status db_group_add_member(struct db *db, ibis_id group_id, ibis_id pupil_id,
 				     int jaargroep, struct ibis_error *err);
+/* Save g (name, kind, jaargroepen) if nobody changed it since g->version was
+ * read (DBF_CONFLICT otherwise); g->version is bumped. A name already used by
+ * another group of the school that year: IBIS_EINPUT. */
+enum ibis_status db_group_update(struct db *db, struct group *g, struct ibis_error *err);
+/* Delete an empty group (no members in any year); a group with pupils:
+ * IBIS_EINPUT naming how many. */
+enum ibis_status db_group_delete(struct db *db, ibis_id group_id, struct ibis_error *err);
+/* The group of a school and school year with this name (compared without
+ * case); *id 0 when there is none. */
+enum ibis_status db_group_find(struct db *db, ibis_id school_id, int school_year,
+			       const char *name, ibis_id *id, struct ibis_error *err);
+/* Number of pupils at school (not left) in a group. */
+enum ibis_status db_group_count_members(struct db *db, ibis_id group_id, int *n,
+					struct ibis_error *err);
+/* Replace the teachers of a group by names (n of them, in that order). */
+enum ibis_status db_group_set_teachers(struct db *db, ibis_id group_id, const char *const *names,
+				       int n, struct ibis_error *err);
+/* The distinct teacher names of the groups of a school (0 = all schools) in a
+ * school year, sorted. out must be empty; the caller frees it with sl_free. */
+enum ibis_status db_teacher_names(struct db *db, ibis_id school_id, int school_year,
+				  struct strlist *out, struct ibis_error *err);
 /* Add a teacher to a group: a name, and the user id when the teacher is a user
  * (0 otherwise). */
 enum ibis_status db_group_add_teacher(struct db *db, ibis_id group_id, const char *name,

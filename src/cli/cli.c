@@ -43,11 +43,25 @@ static const char usage_text[] =
 	"        Schrijf de leerlingen als CSV (puntkomma, UTF-8) met de kolommen\n"
 	"        Id;Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;\n"
 	"        Groep;School;Status en de groep van het huidige schooljaar.\n"
+	"  import pupils BESTAND [--school S] [--map KOLOM=VELD]... [--dry-run]\n"
+	"         [--skip-invalid AFGEKEURD]\n"
+	"        Lees leerlingen uit een CSV-bestand (ParnasSys, ESIS, Excel of ibis\n"
+	"        export pupils): nieuwe worden toegevoegd, bekende bijgewerkt. Is een\n"
+	"        regel ongeldig, dan wordt niets geïmporteerd en staat elke fout op\n"
+	"        stderr als ‘REGEL: veld: reden’.\n"
+	"  jaarovergang [--school S] [--year JJJJ] [--doubles L]... [--skips L]...\n"
+	"         [--leaves L=BESTEMMING]... [--group L=GROEP[:J]]... [--apply]\n"
+	"        Zet alle leerlingen van school S (Id, BRIN-code of naam; nodig als\n"
+	"        de database meer scholen heeft) over naar de volgende groep: van\n"
+	"        schooljaar JJJJ naar het jaar erna. Zonder --apply alleen het\n"
+	"        voorbeeld; er wordt niets gewijzigd. L is het Id of leerlingnummer.\n"
 	"  help\n"
 	"        Toon deze tekst.\n"
 	"\n"
 	"Opties bij een opdracht:\n"
-	"  --school NAAM      naam van de school (init; standaard \"Mijn school\")\n"
+	"  --school NAAM      naam van de school (init; standaard \"Mijn school\");\n"
+	"                     bij import: Id, BRIN-code of naam van de school waar\n"
+	"                     alle leerlingen van het bestand in komen\n"
 	"  --brin CODE        BRIN-code van de school, zoals 12AB00 (init)\n"
 	"  --model ID         niveaumodel, de naam van een bestand in levels/ zonder\n"
 	"                     .ini (init, demo; standaard [school] niveaumodel)\n"
@@ -58,6 +72,27 @@ static const char usage_text[] =
 	"  --all              ook leerlingen die de school verlaten hebben (export)\n"
 	"  --output BESTAND   schrijf naar BESTAND in plaats van naar de\n"
 	"                     standaarduitvoer (export)\n"
+	"  --map KOLOM=VELD   lees de kolom KOLOM als VELD: id, leerlingnummer,\n"
+	"                     roepnaam, tussenvoegsel, achternaam, geboortedatum, groep,\n"
+	"                     school of status (import; mag vaker)\n"
+	"  --dry-run          toon wat er toegevoegd, gewijzigd en gelaten zou worden,\n"
+	"                     zonder iets op te slaan (import)\n"
+	"  --skip-invalid AFGEKEURD\n"
+	"                     importeer alleen de geldige regels en schrijf de\n"
+	"                     afgekeurde met hun reden naar het CSV-bestand AFGEKEURD\n"
+	"                     (import)\n"
+	"  --year JJJJ        het schooljaar dat de leerlingen verlaten, 2026 of\n"
+	"                     2026-2027 (jaarovergang; standaard het jaar dat nu aan\n"
+	"                     de beurt is, gezien --today)\n"
+	"  --doubles L        leerling L doubleert (jaarovergang; mag vaker)\n"
+	"  --skips L          leerling L slaat een jaar over (jaarovergang; mag vaker)\n"
+	"  --leaves L=BESTEMMING\n"
+	"                     leerling L vertrekt aan het eind van het schooljaar naar\n"
+	"                     school, sbo, so, vo of anders (jaarovergang; mag vaker)\n"
+	"  --group L=GROEP[:J]\n"
+	"                     zet leerling L in GROEP van het nieuwe jaar, met\n"
+	"                     jaargroep J (jaarovergang; mag vaker)\n"
+	"  --apply            voer de jaarovergang uit, in één keer (jaarovergang)\n"
 	"\n"
 	"Algemene opties (voor of na de opdracht):\n"
 	"  --db PAD           het databasebestand (standaard [database] pad uit de\n"
@@ -229,6 +264,15 @@ enum {
 	OPT_SEED,
 	OPT_ALL,
 	OPT_OUTPUT,
+	OPT_MAP,
+	OPT_DRY_RUN,
+	OPT_SKIP_INVALID,
+	OPT_YEAR,
+	OPT_DOUBLES,
+	OPT_SKIPS,
+	OPT_LEAVES,
+	OPT_GROUP,
+	OPT_APPLY,
 };
 
 static const struct option global_options[] = {
@@ -264,6 +308,25 @@ static const struct option export_options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+static const struct option import_options[] = {
+	{"school", required_argument, NULL, OPT_SCHOOL},
+	{"map", required_argument, NULL, OPT_MAP},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"skip-invalid", required_argument, NULL, OPT_SKIP_INVALID},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option jaarovergang_options[] = {
+	{"school", required_argument, NULL, OPT_SCHOOL},
+	{"year", required_argument, NULL, OPT_YEAR},
+	{"doubles", required_argument, NULL, OPT_DOUBLES},
+	{"skips", required_argument, NULL, OPT_SKIPS},
+	{"leaves", required_argument, NULL, OPT_LEAVES},
+	{"group", required_argument, NULL, OPT_GROUP},
+	{"apply", no_argument, NULL, OPT_APPLY},
+	{NULL, 0, NULL, 0},
+};
+
 static const struct option no_options[] = {
 	{NULL, 0, NULL, 0},
 };
@@ -280,6 +343,8 @@ static const struct command commands[] = {
 	{"demo", demo_options, 0, 0, cmd_demo},
 	{"check", no_options, 0, 0, cmd_check},
 	{"export", export_options, 1, 1, cmd_export},
+	{"import", import_options, 2, 2, cmd_import},
+	{"jaarovergang", jaarovergang_options, 0, 0, cmd_jaarovergang},
 	{"help", no_options, 0, 1, NULL},
 };
 
@@ -388,6 +453,41 @@ static int apply_option(struct cli *c, int id, const char *arg)
 			return IBIS_EUSAGE;
 		}
 		c->a.output = arg;
+		return -1;
+	case OPT_MAP:
+		sl_add(&c->a.maps, arg);
+		return -1;
+	case OPT_DRY_RUN:
+		c->a.dry_run = true;
+		return -1;
+	case OPT_SKIP_INVALID:
+		if (str_empty(arg)) {
+			cli_error("--skip-invalid vraagt een bestandsnaam, geen lege tekst.");
+			fputs(see_help, stderr);
+			return IBIS_EUSAGE;
+		}
+		c->a.skip_invalid = arg;
+		return -1;
+	case OPT_YEAR:
+		if (!schoolyear_parse(arg, &c->a.year)) {
+			cli_error("Ongeldig schooljaar ‘%s’ bij --year; schrijf 2026 of 2026-2027.", arg);
+			return IBIS_EINPUT;
+		}
+		return -1;
+	case OPT_DOUBLES:
+		sl_add(&c->a.doubles, arg);
+		return -1;
+	case OPT_SKIPS:
+		sl_add(&c->a.skips, arg);
+		return -1;
+	case OPT_LEAVES:
+		sl_add(&c->a.leaves, arg);
+		return -1;
+	case OPT_GROUP:
+		sl_add(&c->a.choices, arg);
+		return -1;
+	case OPT_APPLY:
+		c->a.apply = true;
 		return -1;
 	}
 	return IBIS_EUSAGE;
@@ -522,5 +622,10 @@ int cli_main(int argc, char **argv, int (*run_tui)(struct app *app))
 	c.a.seed = 1;
 	int st = run(&c, argc, argv, run_tui);
 	sl_free(&c.a.words);
+	sl_free(&c.a.maps);
+	sl_free(&c.a.doubles);
+	sl_free(&c.a.skips);
+	sl_free(&c.a.leaves);
+	sl_free(&c.a.choices);
 	return st;
 }

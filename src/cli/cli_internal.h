@@ -17,7 +17,7 @@
 /* The subcommands' own options, all in one place: each subcommand accepts
  * only its own (cli.c's command table says which). */
 struct cli_args {
-	const char *school; /* init --school */
+	const char *school; /* init --school; import --school (an Id, BRIN or name) */
 	const char *brin;   /* init --brin */
 	const char *model;  /* init, demo --model */
 	bool force;         /* init, demo --force */
@@ -25,6 +25,15 @@ struct cli_args {
 	unsigned seed;      /* demo --seed */
 	bool all;           /* export --all */
 	const char *output; /* export --output (NULL = stdout) */
+	struct strlist maps; /* import --map Kolom=veld, in the order given */
+	bool dry_run;        /* import --dry-run */
+	const char *skip_invalid; /* import --skip-invalid FILE (NULL = all or nothing) */
+	int year;               /* jaarovergang --year (0 = the default year) */
+	struct strlist doubles; /* jaarovergang --doubles L, --skips L, --leaves L=B, */
+	struct strlist skips;   /* --group L=G[:J]: each in the order given */
+	struct strlist leaves;
+	struct strlist choices;
+	bool apply;             /* jaarovergang --apply */
 	struct strlist words; /* the arguments after the subcommand ("pupils") */
 };
 
@@ -55,5 +64,7 @@ int cmd_init(struct app *app, const struct cli_args *a);
 int cmd_demo(struct app *app, const struct cli_args *a);
 int cmd_check(struct app *app, const struct cli_args *a);
 int cmd_export(struct app *app, const struct cli_args *a);
+int cmd_import(struct app *app, const struct cli_args *a);
+int cmd_jaarovergang(struct app *app, const struct cli_args *a);
 
 #endif

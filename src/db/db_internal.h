@@ -171,6 +171,12 @@ int dbi_schema_version(void);
  * all in one transaction. Another process may have done it meanwhile: the
  * version is read again once the write lock is held. */
 enum ibis_status dbi_migrate(struct db *db, int from, struct ibis_error *err);
+/* Create a new database at path with the schema of an older version (for the
+ * tests of the migrations that follow it). An existing path: refused. */
+enum ibis_status dbi_create_at_version(const char *path, int version, struct ibis_error *err);
+/* Write pupils.search_grams of every pupil (migration to version 2; see
+ * schema.c), inside the migration's transaction. */
+enum ibis_status dbi_fill_search_grams(struct db *db, struct ibis_error *err);
 /* The tables of the current schema, in creation order. */
 extern const char *const dbi_tables[];
 extern const size_t dbi_ntables;

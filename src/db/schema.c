@@ -21,7 +21,9 @@
  * - An index for every query a screen runs often; see the comment at each.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "db_internal.h"
 #include "ibis/util.h"
@@ -546,6 +548,341 @@ static const char schema_v1[] =
 	") STRICT;\n"
 	"CREATE INDEX drafts_login ON drafts(login, kind, record_id);\n";
 
+/* ============================================================ version 2 */
+
+/* Issue 3, the complete pupil list. The list sorts and filters 50,000 pupils
+ * by walking an index and stopping after a screenful, so what it sorts on
+ * has to be in an index with the name. Values that live in other tables are
+ * therefore kept beside the pupil by triggers (derived data: the program
+ * never writes them; every write path, ours or a colleague's sqlite3 shell,
+ * goes through the triggers):
+ * - pupils.cur_level: the level of the open level episode;
+ * - pupils.next_deadline: the earliest end, evaluation or open goal target
+ *   date of the pupil's open plans (concept or actief), overdue ones included;
+ * - group_members.list_key, pupil_active and search_key: the order of the
+ *   list sorted by group (the group's lowest jaargroep, so that a "4/5" class
+ *   stays together, the group's name, the pupil's sort key, \x01 between
+ *   them), whether the pupil is at school, and the pupil's search key, so
+ *   that the groups of a school year are walked in list order, a search
+ *   included, without reading the pupils;
+ * - pupil_counts: how many pupils per school, status and level, so that the
+ *   count of an unfiltered (or school/status/level filtered) list, the one
+ *   shown on opening the screen and after Esc, is a sum of a few rows instead
+ *   of a walk over 50,000 index entries.
+ * Search gets FTS5 indexes with the trigram tokenizer over search_key, which
+ * the program folds itself (trigram does not fold accents, and nothing in
+ * SQLite folds ı or ĳ): "zoe" finds Zoë in well under a millisecond at 50,000
+ * pupils, where a scan took 10. There are two, one for the pupils at school and
+ * one for the archive, so that counting the matches of the usual list never
+ * reads the pupils table to check who left. Both are contentless (content
+ * ''): only rowids are read back, and the triggers hand the old key to the
+ * 'delete' command. Searches of 1 or 2 letters, which trigrams cannot
+ * answer, get a word index of each pupil's letters and letter pairs
+ * (pupils.search_grams, written by the program like search_key).
+ *
+ * The texts below are this version's own and never change; a later version
+ * that needs other triggers drops and re-creates them in its own migration.
+ */
+
+/* The pupil's current level and next deadline, for an UPDATE of pupils
+ * (pupils.id is the row being updated). min() skips the NULL dates. */
+#define V2_LEVEL_OF                                                                      \
+	"(SELECT le.level FROM level_episodes le"                                        \
+	" WHERE le.pupil_id = pupils.id AND le.end_date IS NULL)"
+#define V2_OPEN_PLAN "pl.pupil_id = pupils.id AND pl.status IN ('concept', 'actief')"
+#define V2_DEADLINE_OF                                                                   \
+	"(SELECT min(d) FROM ("                                                          \
+	"SELECT pl.end_date AS d FROM plans pl WHERE " V2_OPEN_PLAN                      \
+	" UNION ALL SELECT pl.eval_date FROM plans pl WHERE " V2_OPEN_PLAN               \
+	" UNION ALL SELECT gl.target_date FROM goals gl JOIN plans pl ON pl.id = gl.plan_id" \
+	" WHERE " V2_OPEN_PLAN " AND gl.result = 'open'))"
+#define V2_SET_LEVEL "UPDATE pupils SET cur_level = " V2_LEVEL_OF
+#define V2_SET_DEADLINE "UPDATE pupils SET next_deadline = " V2_DEADLINE_OF
+/* A pupil (R = NEW or OLD) counted in or out of pupil_counts. Out is a plain
+ * UPDATE: an upsert of -1 would meet the CHECK (n >= 0) before the conflict. */
+#define V2_COUNT_IN(R)                                                                   \
+	"  INSERT INTO pupil_counts (school_id, active, level, n)\n"                     \
+	"    VALUES (" R ".school_id, " R ".left_date IS NULL, coalesce(" R ".cur_level, 0), 1)\n" \
+	"    ON CONFLICT (school_id, active, level) DO UPDATE SET n = n + 1;\n"
+#define V2_COUNT_OUT(R)                                                                  \
+	"  UPDATE pupil_counts SET n = n - 1 WHERE school_id = " R ".school_id\n"         \
+	"    AND active = (" R ".left_date IS NULL) AND level = coalesce(" R ".cur_level, 0);\n"
+/* A pupil's key into or out of the search index of its status. */
+#define V2_SEARCH_ADD(R)                                                                 \
+	"  INSERT INTO pupil_search (rowid, search_key)\n"                               \
+	"    SELECT " R ".id, " R ".search_key WHERE " R ".left_date IS NULL;\n"             \
+	"  INSERT INTO pupil_search_left (rowid, search_key)\n"                          \
+	"    SELECT " R ".id, " R ".search_key WHERE " R ".left_date IS NOT NULL;\n"
+#define V2_SEARCH_DEL(R)                                                                 \
+	"  INSERT INTO pupil_search (pupil_search, rowid, search_key)\n"                 \
+	"    SELECT 'delete', " R ".id, " R ".search_key WHERE " R ".left_date IS NULL;\n"  \
+	"  INSERT INTO pupil_search_left (pupil_search_left, rowid, search_key)\n"       \
+	"    SELECT 'delete', " R ".id, " R ".search_key WHERE " R ".left_date IS NOT NULL;\n"
+/* A pupil's grams into or out of the gram index of its status; '' means not
+ * indexed (a row written without them, e.g. by hand in the sqlite3 shell). */
+#define V2_GRAMS_ADD(R)                                                                  \
+	"  INSERT INTO pupil_grams (rowid, search_grams)\n"                             \
+	"    SELECT " R ".id, " R ".search_grams\n"                                         \
+	"    WHERE " R ".left_date IS NULL AND " R ".search_grams <> '';\n"               \
+	"  INSERT INTO pupil_grams_left (rowid, search_grams)\n"                        \
+	"    SELECT " R ".id, " R ".search_grams\n"                                         \
+	"    WHERE " R ".left_date IS NOT NULL AND " R ".search_grams <> '';\n"
+#define V2_GRAMS_DEL(R)                                                                  \
+	"  INSERT INTO pupil_grams (pupil_grams, rowid, search_grams)\n"                \
+	"    SELECT 'delete', " R ".id, " R ".search_grams\n"                               \
+	"    WHERE " R ".left_date IS NULL AND " R ".search_grams <> '';\n"               \
+	"  INSERT INTO pupil_grams_left (pupil_grams_left, rowid, search_grams)\n"      \
+	"    SELECT 'delete', " R ".id, " R ".search_grams\n"                               \
+	"    WHERE " R ".left_date IS NOT NULL AND " R ".search_grams <> '';\n"
+#define V2_LIST_KEY(jg, name, sort) jg " || char(1) || " name " || char(1) || " sort
+#define V2_GROUP_OF(col, id) "(SELECT g." col " FROM groups g WHERE g.id = " id ")"
+
+static const char schema_v2[] =
+	/* ---------------------------------------------- level and deadline */
+	"ALTER TABLE pupils ADD COLUMN cur_level INTEGER CHECK (cur_level BETWEEN 1 AND 9);\n"
+	"ALTER TABLE pupils ADD COLUMN next_deadline TEXT\n"
+	"  CHECK (" ISO_DATE("next_deadline") ");\n"
+	V2_SET_LEVEL ", next_deadline = " V2_DEADLINE_OF ";\n"
+	"\n"
+	"CREATE TRIGGER level_episodes_list_insert AFTER INSERT ON level_episodes\n"
+	"BEGIN\n"
+	"  " V2_SET_LEVEL " WHERE id = NEW.pupil_id;\n"
+	"END;\n"
+	"CREATE TRIGGER level_episodes_list_update\n"
+	"AFTER UPDATE OF pupil_id, level, end_date ON level_episodes\n"
+	"BEGIN\n"
+	"  " V2_SET_LEVEL " WHERE id IN (OLD.pupil_id, NEW.pupil_id);\n"
+	"END;\n"
+	"CREATE TRIGGER level_episodes_list_delete AFTER DELETE ON level_episodes\n"
+	"BEGIN\n"
+	"  " V2_SET_LEVEL " WHERE id = OLD.pupil_id;\n"
+	"END;\n"
+	"\n"
+	"CREATE TRIGGER plans_list_insert AFTER INSERT ON plans WHEN NEW.pupil_id IS NOT NULL\n"
+	"BEGIN\n"
+	"  " V2_SET_DEADLINE " WHERE id = NEW.pupil_id;\n"
+	"END;\n"
+	"CREATE TRIGGER plans_list_update\n"
+	"AFTER UPDATE OF pupil_id, status, end_date, eval_date ON plans\n"
+	"WHEN OLD.pupil_id IS NOT NULL OR NEW.pupil_id IS NOT NULL\n"
+	"BEGIN\n"
+	"  " V2_SET_DEADLINE " WHERE id IN (OLD.pupil_id, NEW.pupil_id);\n"
+	"END;\n"
+	"CREATE TRIGGER plans_list_delete AFTER DELETE ON plans WHEN OLD.pupil_id IS NOT NULL\n"
+	"BEGIN\n"
+	"  " V2_SET_DEADLINE " WHERE id = OLD.pupil_id;\n"
+	"END;\n"
+	"CREATE TRIGGER goals_list_insert AFTER INSERT ON goals\n"
+	"BEGIN\n"
+	"  " V2_SET_DEADLINE " WHERE id = (SELECT pupil_id FROM plans WHERE id = NEW.plan_id);\n"
+	"END;\n"
+	"CREATE TRIGGER goals_list_update AFTER UPDATE OF plan_id, target_date, result ON goals\n"
+	"BEGIN\n"
+	"  " V2_SET_DEADLINE "\n"
+	"    WHERE id IN (SELECT pupil_id FROM plans WHERE id IN (OLD.plan_id, NEW.plan_id));\n"
+	"END;\n"
+	"CREATE TRIGGER goals_list_delete AFTER DELETE ON goals\n"
+	"BEGIN\n"
+	"  " V2_SET_DEADLINE " WHERE id = (SELECT pupil_id FROM plans WHERE id = OLD.plan_id);\n"
+	"END;\n"
+	"\n"
+	"-- The indexes the list of all schools walks, one per order, each stopped\n"
+	"-- after a page (or read backwards for a page near the end). Each ends in\n"
+	"-- id, search_key and left_date so that it covers the walk: skipping to an\n"
+	"-- offset and testing a search with instr() on each entry read a few\n"
+	"-- consecutive index pages, never a table row (a random page each) per\n"
+	"-- pupil walked. (left_date is NULL in all of them, but SQLite 3.40 counts\n"
+	"-- an index as covering only when it holds every column the query names.)\n"
+	"-- Name order (the default): replaces version 1's pupils_active_sort.\n"
+	"DROP INDEX pupils_active_sort;\n"
+	"CREATE INDEX pupils_active_sort_search\n"
+	"  ON pupils(sort_key, id, search_key, left_date) WHERE left_date IS NULL;\n"
+	"-- By level: highest first, no level last (NULL is lowest); also the level\n"
+	"-- filter in name order.\n"
+	"CREATE INDEX pupils_active_level\n"
+	"  ON pupils(cur_level DESC, sort_key, id, search_key, left_date) WHERE left_date IS NULL;\n"
+	"-- By deadline: soonest first (overdue ones first), none last.\n"
+	"CREATE INDEX pupils_active_deadline\n"
+	"  ON pupils(next_deadline IS NULL, next_deadline, sort_key, id, search_key, left_date)\n"
+	"  WHERE left_date IS NULL;\n"
+	"-- The archive (status 'vertrokken') in name order.\n"
+	"CREATE INDEX pupils_left_sort\n"
+	"  ON pupils(sort_key, id, search_key, left_date) WHERE left_date IS NOT NULL;\n"
+	"\n"
+	/* ------------------------------------------------------------ counts */
+	"-- Derived: pupils per school, status (1 = at school) and current level\n"
+	"-- (0 = none). Summing a few rows answers the count of the list without a\n"
+	"-- search, group or teacher filter.\n"
+	"CREATE TABLE pupil_counts (\n"
+	"  school_id INTEGER NOT NULL,\n"
+	"  active INTEGER NOT NULL CHECK (active IN (0, 1)),\n"
+	"  level INTEGER NOT NULL,\n"
+	"  n INTEGER NOT NULL CHECK (n >= 0),\n"
+	"  PRIMARY KEY (school_id, active, level)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO pupil_counts (school_id, active, level, n)\n"
+	"  SELECT school_id, left_date IS NULL, coalesce(cur_level, 0), count(*)\n"
+	"  FROM pupils GROUP BY 1, 2, 3;\n"
+	"CREATE TRIGGER pupils_counts_insert AFTER INSERT ON pupils\n"
+	"BEGIN\n"
+	V2_COUNT_IN("NEW")
+	"END;\n"
+	"CREATE TRIGGER pupils_counts_delete AFTER DELETE ON pupils\n"
+	"BEGIN\n"
+	V2_COUNT_OUT("OLD")
+	"END;\n"
+	"CREATE TRIGGER pupils_counts_update AFTER UPDATE OF school_id, left_date, cur_level\n"
+	"ON pupils\n"
+	"WHEN OLD.school_id IS NOT NEW.school_id\n"
+	"  OR (OLD.left_date IS NULL) <> (NEW.left_date IS NULL)\n"
+	"  OR OLD.cur_level IS NOT NEW.cur_level\n"
+	"BEGIN\n"
+	V2_COUNT_OUT("OLD")
+	V2_COUNT_IN("NEW")
+	"END;\n"
+	"\n"
+	/* ----------------------------------------------------------- search */
+	"-- Substring search over the folded search_key: trigram indexes of the\n"
+	"-- pupils at school and of those who left. case_sensitive 1: the key and\n"
+	"-- the typed text are folded by the program, so bytes compare.\n"
+	"CREATE VIRTUAL TABLE pupil_search USING fts5(\n"
+	"  search_key, content = '', tokenize = 'trigram case_sensitive 1'\n"
+	");\n"
+	"CREATE VIRTUAL TABLE pupil_search_left USING fts5(\n"
+	"  search_key, content = '', tokenize = 'trigram case_sensitive 1'\n"
+	");\n"
+	"INSERT INTO pupil_search (rowid, search_key)\n"
+	"  SELECT id, search_key FROM pupils WHERE left_date IS NULL;\n"
+	"INSERT INTO pupil_search_left (rowid, search_key)\n"
+	"  SELECT id, search_key FROM pupils WHERE left_date IS NOT NULL;\n"
+	"CREATE TRIGGER pupils_search_insert AFTER INSERT ON pupils\n"
+	"BEGIN\n"
+	V2_SEARCH_ADD("NEW")
+	"END;\n"
+	"CREATE TRIGGER pupils_search_delete AFTER DELETE ON pupils\n"
+	"BEGIN\n"
+	V2_SEARCH_DEL("OLD")
+	"END;\n"
+	"CREATE TRIGGER pupils_search_update AFTER UPDATE OF id, search_key, left_date ON pupils\n"
+	"WHEN OLD.id IS NOT NEW.id OR OLD.search_key IS NOT NEW.search_key\n"
+	"  OR (OLD.left_date IS NULL) <> (NEW.left_date IS NULL)\n"
+	"BEGIN\n"
+	V2_SEARCH_DEL("OLD")
+	V2_SEARCH_ADD("NEW")
+	"END;\n"
+	"\n"
+	/* ------------------------------------------------------------ grams */
+	"-- Searches of 1 or 2 characters, which trigrams cannot answer: each\n"
+	"-- pupil's distinct letters and pairs of letters of search_key, as words\n"
+	"-- (\"a b ... an nn na ...\"), written by the program (pupil.c) beside\n"
+	"-- search_key; a word index of them answers \"does the name hold 'ja'\"\n"
+	"-- and how many do, from the index alone. detail none: no positions are\n"
+	"-- needed, which keeps it small. Filled for existing pupils by the program\n"
+	"-- after this script (dbi_fill_search_grams).\n"
+	"ALTER TABLE pupils ADD COLUMN search_grams TEXT NOT NULL DEFAULT '';\n"
+	"CREATE VIRTUAL TABLE pupil_grams USING fts5(\n"
+	"  search_grams, content = '', detail = 'none',\n"
+	"  tokenize = 'unicode61 remove_diacritics 0'\n"
+	");\n"
+	"CREATE VIRTUAL TABLE pupil_grams_left USING fts5(\n"
+	"  search_grams, content = '', detail = 'none',\n"
+	"  tokenize = 'unicode61 remove_diacritics 0'\n"
+	");\n"
+	"CREATE TRIGGER pupils_grams_insert AFTER INSERT ON pupils\n"
+	"BEGIN\n"
+	V2_GRAMS_ADD("NEW")
+	"END;\n"
+	"CREATE TRIGGER pupils_grams_delete AFTER DELETE ON pupils\n"
+	"BEGIN\n"
+	V2_GRAMS_DEL("OLD")
+	"END;\n"
+	"CREATE TRIGGER pupils_grams_update AFTER UPDATE OF id, search_grams, left_date ON pupils\n"
+	"WHEN OLD.id IS NOT NEW.id OR OLD.search_grams IS NOT NEW.search_grams\n"
+	"  OR (OLD.left_date IS NULL) <> (NEW.left_date IS NULL)\n"
+	"BEGIN\n"
+	V2_GRAMS_DEL("OLD")
+	V2_GRAMS_ADD("NEW")
+	"END;\n"
+	"\n"
+	/* ------------------------------------------------------------ groups */
+	"ALTER TABLE group_members ADD COLUMN list_key TEXT;\n"
+	"ALTER TABLE group_members ADD COLUMN search_key TEXT; -- the pupil's\n"
+	"ALTER TABLE group_members ADD COLUMN pupil_active INTEGER NOT NULL DEFAULT 1\n"
+	"  CHECK (pupil_active IN (0, 1));\n"
+	"UPDATE group_members SET\n"
+	"  list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "group_members.group_id"),
+				    V2_GROUP_OF("name", "group_members.group_id"),
+				    "(SELECT p.sort_key FROM pupils p WHERE p.id = group_members.pupil_id)") ",\n"
+	"  pupil_active =\n"
+	"    (SELECT p.left_date IS NULL FROM pupils p WHERE p.id = group_members.pupil_id),\n"
+	"  search_key = (SELECT p.search_key FROM pupils p WHERE p.id = group_members.pupil_id);\n"
+	"CREATE TRIGGER group_members_list_insert AFTER INSERT ON group_members\n"
+	"BEGIN\n"
+	"  UPDATE group_members SET\n"
+	"    list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "NEW.group_id"),
+				      V2_GROUP_OF("name", "NEW.group_id"),
+				      "(SELECT sort_key FROM pupils WHERE id = NEW.pupil_id)") ",\n"
+	"    pupil_active = (SELECT left_date IS NULL FROM pupils WHERE id = NEW.pupil_id),\n"
+	"    search_key = (SELECT search_key FROM pupils WHERE id = NEW.pupil_id)\n"
+	"  WHERE id = NEW.id;\n"
+	"END;\n"
+	"CREATE TRIGGER group_members_list_update AFTER UPDATE OF group_id, pupil_id\n"
+	"ON group_members\n"
+	"BEGIN\n"
+	"  UPDATE group_members SET\n"
+	"    list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "NEW.group_id"),
+				      V2_GROUP_OF("name", "NEW.group_id"),
+				      "(SELECT sort_key FROM pupils WHERE id = NEW.pupil_id)") ",\n"
+	"    pupil_active = (SELECT left_date IS NULL FROM pupils WHERE id = NEW.pupil_id),\n"
+	"    search_key = (SELECT search_key FROM pupils WHERE id = NEW.pupil_id)\n"
+	"  WHERE id = NEW.id;\n"
+	"END;\n"
+	"CREATE TRIGGER groups_list_update AFTER UPDATE OF name, jaargroep_min ON groups\n"
+	"WHEN OLD.name IS NOT NEW.name OR OLD.jaargroep_min IS NOT NEW.jaargroep_min\n"
+	"BEGIN\n"
+	"  UPDATE group_members SET\n"
+	"    list_key = " V2_LIST_KEY("NEW.jaargroep_min", "NEW.name",
+				      "(SELECT p.sort_key FROM pupils p"
+				      " WHERE p.id = group_members.pupil_id)") "\n"
+	"  WHERE group_id = NEW.id;\n"
+	"END;\n"
+	"CREATE TRIGGER pupils_list_update AFTER UPDATE OF sort_key, search_key, left_date ON pupils\n"
+	"WHEN OLD.sort_key IS NOT NEW.sort_key OR OLD.search_key IS NOT NEW.search_key\n"
+	"  OR (OLD.left_date IS NULL) <> (NEW.left_date IS NULL)\n"
+	"BEGIN\n"
+	"  UPDATE group_members SET\n"
+	"    list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "group_members.group_id"),
+				      V2_GROUP_OF("name", "group_members.group_id"),
+				      "NEW.sort_key") ",\n"
+	"    pupil_active = NEW.left_date IS NULL,\n"
+	"    search_key = NEW.search_key\n"
+	"  WHERE pupil_id = NEW.id;\n"
+	"END;\n"
+	"-- The list by group: the members of a school year at school (or who left)\n"
+	"-- in list order, walked and stopped after a page; with pupil_id and the\n"
+	"-- pupil's search_key it covers the walk, a search included, without\n"
+	"-- reading a row (as the pupils_active_* indexes do for the other orders).\n"
+	"CREATE INDEX group_members_list\n"
+	"  ON group_members(school_year, pupil_active, list_key, pupil_id, search_key);\n"
+	"\n"
+	"-- The teacher filter (teacher -> groups -> members) and the teachers of a\n"
+	"-- school year.\n"
+	"CREATE INDEX group_teachers_name ON group_teachers(name);\n";
+
+#undef V2_LEVEL_OF
+#undef V2_OPEN_PLAN
+#undef V2_DEADLINE_OF
+#undef V2_SET_LEVEL
+#undef V2_SET_DEADLINE
+#undef V2_COUNT_IN
+#undef V2_COUNT_OUT
+#undef V2_SEARCH_ADD
+#undef V2_SEARCH_DEL
+#undef V2_GRAMS_ADD
+#undef V2_GRAMS_DEL
+#undef V2_LIST_KEY
+#undef V2_GROUP_OF
+
 /* ============================================================ migrations */
 
 /* migrations[v] takes a database from version v-1 to v; index 0 is the empty
@@ -553,6 +890,7 @@ static const char schema_v1[] =
 static const char *const migrations[] = {
 	NULL,
 	schema_v1,
+	schema_v2,
 };
 
 /* The tables of the current schema, for db_count_rows and db_check. */
@@ -562,7 +900,9 @@ static const char *const migrations[] = {
 	X(plan_snapshots) X(meetings) X(meeting_attendees) X(meeting_items) X(actions) \
 	X(consents) X(partners) X(referrals) X(arrangements) X(indicator_scores)       \
 	X(sop_expertise) X(sop_professionalisering) X(sop_aanbod) X(sop_grenzen)      \
-	X(basis_checklist) X(users) X(user_schools) X(user_groups) X(audit) X(drafts)
+	X(basis_checklist) X(users) X(user_schools) X(user_groups) X(audit) X(drafts)   \
+	X(pupil_counts) X(pupil_search) X(pupil_search_left) X(pupil_grams) \
+	X(pupil_grams_left)
 
 #define TABLE_NAME(t) #t,
 const char *const dbi_tables[] = {TABLES(TABLE_NAME)};
@@ -608,15 +948,14 @@ static enum ibis_status exec_script(struct db *db, const char *sql, int version,
 	return dbi_error(db, rc, sqlite3_system_errno(db->conn), detail, err);
 }
 
-enum ibis_status dbi_migrate(struct db *db, int from, struct ibis_error *err)
+/* Bring the database to version target, all in one transaction. */
+static enum ibis_status migrate_to(struct db *db, int target, struct ibis_error *err)
 {
 	enum ibis_status st;
 	struct dbq q;
 	long long now = 0;
-	int target = dbi_schema_version();
 	char sql[96];
 
-	(void)from; /* read again below, under the write lock */
 	if ((st = dbi_exec(db, "BEGIN IMMEDIATE", err)) != IBIS_OK)
 		return st;
 	/* Another ibis may have migrated while we waited for the lock. */
@@ -630,9 +969,13 @@ enum ibis_status dbi_migrate(struct db *db, int from, struct ibis_error *err)
 			      db->path, now, target);
 		goto fail;
 	}
-	for (int v = (int)now + 1; v <= target; v++)
+	for (int v = (int)now + 1; v <= target; v++) {
 		if ((st = exec_script(db, migrations[v], v, err)) != IBIS_OK)
 			goto fail;
+		/* Version 2's grams are made by the program's folding code. */
+		if (v == 2 && (st = dbi_fill_search_grams(db, err)) != IBIS_OK)
+			goto fail;
+	}
 	/* PRAGMA takes no parameters; both numbers are this program's constants. */
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d; PRAGMA user_version = %d",
 		 DBI_APPLICATION_ID, target);
@@ -644,5 +987,43 @@ enum ibis_status dbi_migrate(struct db *db, int from, struct ibis_error *err)
 fail:
 	if (!sqlite3_get_autocommit(db->conn))
 		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+	return st;
+}
+
+enum ibis_status dbi_migrate(struct db *db, int from, struct ibis_error *err)
+{
+	(void)from; /* read again under the write lock */
+	return migrate_to(db, dbi_schema_version(), err);
+}
+
+/* A bare connection of our own (struct db without db_open's checks), so
+ * that the migrations run exactly as db_open runs them, only stopping at an
+ * older version. */
+enum ibis_status dbi_create_at_version(const char *path, int version, struct ibis_error *err)
+{
+	struct db db = {.path = (char *)path};
+	enum ibis_status st;
+	struct stat sb;
+	int rc;
+
+	if (version < 1 || version > dbi_schema_version())
+		return dbi_fail(err, DBF_OTHER, "Schema %d bestaat niet (1 tot en met %d).", version,
+				dbi_schema_version());
+	if (stat(path, &sb) == 0)
+		return dbi_fail(err, DBF_OTHER, "%s bestaat al.", path);
+	rc = sqlite3_open_v2(path, &db.conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		st = dbi_error(&db, rc, 0, db.conn ? sqlite3_errmsg(db.conn) : NULL, err);
+		sqlite3_close_v2(db.conn);
+		return st;
+	}
+	sqlite3_extended_result_codes(db.conn, 1);
+	st = dbi_exec(&db, "PRAGMA foreign_keys = ON", err);
+	if (st == IBIS_OK)
+		st = migrate_to(&db, version, err);
+	for (size_t i = 0; i < db.ncache; i++)
+		sqlite3_finalize(db.cache[i].st);
+	free(db.cache);
+	sqlite3_close_v2(db.conn);
 	return st;
 }

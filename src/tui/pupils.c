@@ -94,7 +94,7 @@ static struct pupil_query make_query(const struct pupils *p)
 		.search = p->filter,
 		.school_id = 0,
 		.school_year = p->school_year,
-		.include_left = false,
+		.status = PUPILS_ACTIVE,
 	};
 	return q;
 }

@@ -95,7 +95,7 @@ static char *digest(struct env *e)
 	cr_assert_eq(db_pupil_export(e->db, true, schoolyear_of(fixed_today()), add_row, &sb, &err),
 		     IBIS_OK, "export: %s", err.message);
 
-	struct pupil_query q = {.school_year = schoolyear_of(fixed_today()), .include_left = true};
+	struct pupil_query q = {.school_year = schoolyear_of(fixed_today()), .status = PUPILS_ALL};
 	/* pupil_rows_free frees the array too */
 	struct pupil_row *rows = xcalloc(50, sizeof(*rows));
 	int n = 0;
@@ -198,7 +198,7 @@ Test(demo, current_levels_exist_in_the_school_model)
 			first_is_6_lagen = !strcmp(schools[s].level_model, "6-lagen");
 		struct pupil_query q = {.school_id = schools[s].id,
 					.school_year = schoolyear_of(fixed_today()),
-					.include_left = true};
+					.status = PUPILS_ALL};
 		int total = 0;
 		cr_assert_eq(db_pupil_count(e.db, &q, &total, &err), IBIS_OK);
 		cr_assert_gt(total, 0);
@@ -308,7 +308,7 @@ Test(demo, a_large_set_spreads_over_schools)
 	int sum = 0, models_seen = 0;
 	for (int i = 0; i < n; i++) {
 		cr_assert_not_null(schools[i].brin);
-		struct pupil_query q = {.school_id = schools[i].id, .include_left = true};
+		struct pupil_query q = {.school_id = schools[i].id, .status = PUPILS_ALL};
 		int count = 0;
 		cr_assert_eq(db_pupil_count(e.db, &q, &count, &err), IBIS_OK);
 		cr_assert(count > 200 && count < 800, "school %s has %d pupils", schools[i].name,
