@@ -21,9 +21,11 @@
 #define DOSSIER_EVENTS 25
 
 struct dossier {
+	ibis_id id;
 	struct textview tv;
 	char *title;
 	char *right;
+	unsigned changes;  /* tui changes seen: read again after an edit */
 };
 
 /* ================================================================ building */
@@ -249,10 +251,10 @@ static void add_events(struct textview *tv, struct event *evs, int n, int total)
 
 /* ================================================================== screen */
 
-static int dossier_enter(struct screen *s, struct tui *t, const void *arg)
+/* Read the pupil and fill the page; false when the pupil cannot be read. */
+static bool build(struct dossier *ds, struct tui *t)
 {
-	struct dossier *ds = s->state;
-	ibis_id id = *(const ibis_id *)arg;
+	ibis_id id = ds->id;
 	struct db *db = t->app->db;
 	struct ibis_error err;
 	struct pupil p = { 0 };
@@ -263,10 +265,9 @@ static int dossier_enter(struct screen *s, struct tui *t, const void *arg)
 	int neps = 0, nevs = 0, total = 0;
 	int year = schoolyear_of(date_today());
 
-	tv_init(&ds->tv);
 	if (db_pupil_get(db, id, &p, &err) != IBIS_OK) {
 		tui_report(t, &err);
-		return TR_POP;
+		return false;
 	}
 	/* A part that cannot be read is reported and left out; the rest of the
 	 * dossier still shows. */
@@ -309,7 +310,36 @@ static int dossier_enter(struct screen *s, struct tui *t, const void *arg)
 	school_clear(&sc);
 	placement_clear(&pl);
 	pupil_clear(&p);
-	return TR_REDRAW;
+	return true;
+}
+
+static int dossier_enter(struct screen *s, struct tui *t, const void *arg)
+{
+	struct dossier *ds = s->state;
+
+	ds->id = *(const ibis_id *)arg;
+	ds->changes = t->changes;
+	tv_init(&ds->tv);
+	return build(ds, t) ? TR_REDRAW : TR_POP;
+}
+
+/* Another screen saved (the pupil form): read the page again, at the same
+ * place. */
+static void rebuild(struct dossier *ds, struct tui *t)
+{
+	int top = ds->tv.list.top;
+
+	ds->changes = t->changes;
+	tv_free(&ds->tv);
+	free(ds->title);
+	free(ds->right);
+	ds->title = ds->right = NULL;
+	tv_init(&ds->tv);
+	if (!build(ds, t)) {
+		ds->title = xstrdup("ibis — Dossier");
+		ds->right = xstrdup("");
+	}
+	ds->tv.list.top = top;
 }
 
 static void dossier_leave(struct screen *s, struct tui *t)
@@ -325,25 +355,48 @@ static void dossier_leave(struct screen *s, struct tui *t)
 static void dossier_draw(struct screen *s, struct tui *t)
 {
 	struct dossier *ds = s->state;
+
+	if (ds->changes != t->changes)
+		rebuild(ds, t);
 	int y = draw_header(t, ds->title, ds->right);
 
 	tv_draw(t, &ds->tv, y + 1, LINES - 1 - (y + 1));
 }
 
-static const struct keydef *const dossier_tables[] = { tv_keys, NULL };
+/* The scroll keys of the text view, and the dossier's own after them. */
+enum { DA_EDIT = TV_END + 1 };
+
+static const struct keydef dossier_keys[] = {
+	{ TV_UP, { TK_UP, 'k' }, NULL, "Een regel omhoog" },
+	{ TV_DOWN, { TK_DOWN, 'j' }, NULL, "Een regel omlaag" },
+	{ TV_PGUP, { TK_PGUP }, NULL, "Een pagina omhoog" },
+	{ TV_PGDN, { TK_PGDN, ' ' }, "Verder", "Een pagina omlaag" },
+	{ TV_HOME, { TK_HOME, 'g' }, NULL, "Naar het begin" },
+	{ TV_END, { TK_END, 'G' }, NULL, "Naar het eind" },
+	{ DA_EDIT, { 'e' }, "Wijzig", "De gegevens van de leerling wijzigen" },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct keydef *const dossier_tables[] = { dossier_keys, NULL };
 
 static const struct keydef *dossier_keymap(struct screen *s)
 {
 	(void)s;
-	return tv_keys;
+	return dossier_keys;
 }
 
 static int dossier_action(struct screen *s, struct tui *t, int action, tkey key)
 {
 	struct dossier *ds = s->state;
 
-	(void)t;
 	(void)key;
+	if (action == DA_EDIT) {
+		if (tui_refuse_readonly(t))
+			return TR_HANDLED | TR_REDRAW;
+		ibis_id id = ds->id;
+		tui_push(t, &pupilform_screen, &id);
+		return TR_HANDLED | TR_REDRAW;
+	}
 	return tv_action(&ds->tv, action);
 }
 

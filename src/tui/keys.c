@@ -15,7 +15,7 @@ const struct keydef global_keys[] = {
 	{ GA_HELP, { TK_F(1), '?' }, "Help", "Deze hulp: de toetsen van dit scherm" },
 	{ GA_BACK, { TK_ESC, 'q' }, "Terug",
 	  "Terug naar het vorige scherm; op het eerste scherm afsluiten (met een vraag)" },
-	{ GA_QUIT, { TK_F(10), 'Q' }, "Stoppen", "ibis direct afsluiten, zonder vraag" },
+	{ GA_QUIT, { TK_F(10), 'Q' }, "Stop", "ibis direct afsluiten, zonder vraag" },
 	{ GA_REDRAW, { TK_CTRL('l') }, NULL,
 	  "Het scherm helemaal opnieuw tekenen (na storing op de verbinding)" },
 	{ GA_INTERRUPT, { TK_CTRL('c') }, NULL, "Afsluiten (met een vraag)" },

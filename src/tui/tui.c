@@ -156,8 +156,7 @@ static void screen_free(struct tui *t, struct screen *s)
 	free(s);
 }
 
-/* Remove s from the stack wherever it is (normally the top). */
-static void stack_remove(struct tui *t, struct screen *s)
+void tui_remove(struct tui *t, struct screen *s)
 {
 	for (int i = t->depth - 1; i >= 0; i--) {
 		if (t->stack[i] != s)
@@ -183,7 +182,7 @@ int tui_push(struct tui *t, const struct screen_ops *ops, const void *arg)
 	t->stack[t->depth++] = s;
 	int r = ops->enter ? ops->enter(s, t, arg) : 0;
 	if (r & TR_POP)
-		stack_remove(t, s);
+		tui_remove(t, s);
 	return r;
 }
 
@@ -261,12 +260,13 @@ static void draw_all(struct tui *t)
 	}
 	if (t->want_cursor) {
 		curs_set(1);
+		leaveok(stdscr, FALSE);
 		wmove(stdscr, t->cursor_y, t->cursor_x);
 	} else {
 		curs_set(0);
-		/* Park the (invisible) cursor where a terminal that ignores
-		 * curs_set does not hide text. */
-		wmove(stdscr, LINES - 1, COLS - 1);
+		/* The cursor is hidden: leave it wherever the update ends instead
+		 * of moving it back to a corner, one sequence less on every key. */
+		leaveok(stdscr, TRUE);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -318,7 +318,7 @@ static int dispatch(struct tui *t, tkey key)
 		return 0;
 	}
 	if ((r & TR_POP) && !(r & TR_QUIT))
-		stack_remove(t, s);
+		tui_remove(t, s);
 	return r;
 }
 
@@ -399,7 +399,7 @@ int tui_run(struct app *app)
 	}
 
 	while (t.depth > 0)
-		stack_remove(&t, t.stack[t.depth - 1]);
+		tui_remove(&t, t.stack[t.depth - 1]);
 	free(t.stack);
 	term_restore();
 	restore_signals(&saved);

@@ -153,11 +153,21 @@ struct tui {
 	int cursor_y, cursor_x;
 	bool has_error;       /* an error to show once the draw is done */
 	struct ibis_error error;
+	/* Bumped by every screen that saved a change, so that the screens
+	 * below it read their data again when they are drawn next. */
+	unsigned changes;
+	long long saved_pupil; /* the pupil saved last (0: none), for the list */
 };
 
 /* Push a screen; arg is handed to its enter. Returns enter's flags (TR_POP
  * already acted on: the screen is gone again). */
 int tui_push(struct tui *t, const struct screen_ops *ops, const void *arg);
+/* Remove s from the stack wherever it is (a dialog closing the screen that
+ * opened it); its leave runs now. */
+void tui_remove(struct tui *t, struct screen *s);
+/* When the database is read-only: report so (the banner's words) and return
+ * true; a screen calls it before it starts a change. */
+bool tui_refuse_readonly(struct tui *t);
 /* Show err in a message dialog once the current draw or key is done (the
  * first error wins until it is dismissed). */
 void tui_report(struct tui *t, const struct ibis_error *err);
@@ -183,6 +193,7 @@ enum role {
 	ROLE_PROMPT,    /* input line */
 	ROLE_LABEL,     /* labels of facts, section titles */
 	ROLE_DIM,       /* secondary text */
+	ROLE_OVERDUE,   /* a date that has passed (drawn with a "!" too) */
 	ROLE_LEVEL1, ROLE_LEVEL2, ROLE_LEVEL3, ROLE_LEVEL4, ROLE_LEVEL5,
 	ROLE_LEVEL6, ROLE_LEVEL7, ROLE_LEVEL8, ROLE_LEVEL9,
 	ROLE_COUNT
@@ -320,6 +331,36 @@ extern const struct screen_ops pupils_screen;
 extern const struct screen_ops dossier_screen;
 /* Help for the screen below: arg is the struct screen * to explain. */
 extern const struct screen_ops help_screen;
+/* Add a pupil (arg NULL) or edit one (arg a const ibis_id *): pupilform.c. */
+extern const struct screen_ops pupilform_screen;
+/* The groups of a school year, with their teachers: groups.c. arg NULL. */
+extern const struct screen_ops groups_screen;
+/* The jaarovergang of a school, preview, exceptions and apply:
+ * jaarovergang.c. arg NULL. */
+extern const struct screen_ops jaarovergang_screen;
+/* Import a pupil file, preview and apply: importscreen.c. arg NULL. */
+extern const struct screen_ops import_screen;
+
+/* A box that asks and hands the answer back to the screen below: prompt.c.
+ * done is called with the answer (choice: 1 for "ja", or the index of the
+ * option chosen) and returns result flags; nothing is called when the prompt
+ * is cancelled. ctx is the asking screen's state, alive under the prompt. */
+enum prompt_kind { PROMPT_ASK, PROMPT_CHOOSE };
+typedef int (*prompt_done_fn)(void *ctx, struct tui *t, int id, int choice);
+struct prompt_arg {
+	enum prompt_kind kind;
+	const char *title;
+	const char *text;             /* the question or explanation; may hold "\n" */
+	bool error;                   /* draw in the error colours */
+	const char *const *options;   /* PROMPT_CHOOSE: copied */
+	int noptions;
+	int selected;                 /* PROMPT_CHOOSE: the option the cursor starts on */
+	prompt_done_fn done;
+	void *ctx;
+	int id;                       /* handed back to done: which question */
+};
+extern const struct screen_ops prompt_screen;
+void prompt_push(struct tui *t, const struct prompt_arg *arg);
 
 /* Dialogs (overlays). */
 struct dialog_arg {
@@ -329,8 +370,27 @@ struct dialog_arg {
 	bool error;             /* draw in the error colours */
 	/* On "j": the flags to return (e.g. TR_QUIT). */
 	int yes_flags;
+	/* On "j", when set: called (ctx handed back) before the dialog closes;
+	 * its flags are added to yes_flags. */
+	int (*on_yes)(struct tui *t, void *ctx);
+	void *ctx;
 };
 extern const struct screen_ops dialog_screen;
+/* The frame of a dialog, filled with attribute a: Unicode lines in a UTF-8
+ * locale, the alternate character set elsewhere. */
+void draw_box(const struct tui *t, int y, int x, int h, int w, attr_t a);
+/* A choice from a list, over the screen below: arrows move, typing narrows
+ * the list (diacritics-insensitive), Enter chooses, Esc cancels. */
+struct picker_arg {
+	const char *title;
+	const struct strlist *items; /* the labels (copied) */
+	int current;                 /* item the cursor starts on; -1 = first */
+	/* Called with the index in items of the choice; returns result flags
+	 * (it may push a screen of its own). */
+	int (*on_pick)(struct tui *t, void *ctx, int index);
+	void *ctx;
+};
+extern const struct screen_ops picker_screen;
 /* Ask "Ibis afsluiten? (j/n)". */
 void dialog_ask_quit(struct tui *t);
 

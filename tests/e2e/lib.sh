@@ -144,6 +144,24 @@ _not_on_screen_or_exited() {
 	_not_on_screen "$1" || _exited
 }
 
+# The text of the row under the cursor bar (black on cyan; reverse video
+# without colour), without its attributes.
+cursor_row() {
+	tmux_ capture-pane -p -e -t ibis 2>/dev/null |
+		grep -E "$(printf '\033')\\[(30m$(printf '\033')\\[46m|7m)" | head -n 1 |
+		sed "s/$(printf '\033')\\[[0-9;]*m//g"
+}
+
+_cursor_on() {
+	cursor_row | grep -F -q -- "$1"
+}
+
+# Wait until the cursor bar is on the row holding TEXT.
+wait_cursor_on() {
+	_poll "${2:-5}" _cursor_on "$1" >/dev/null
+	_cursor_on "$1"
+}
+
 wait_for() {
 	_poll "${2:-5}" _on_screen_or_exited "$1" >/dev/null
 	_on_screen "$1"

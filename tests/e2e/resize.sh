@@ -38,7 +38,7 @@ fi
 
 resize 100 40
 if wait_for "ibis — Leerlingen" && wait_settled && [ "$(screen | wc -l)" -ge 40 ] &&
-	screen | sed -n '40p' | grep -q "Enter"; then
+	screen | sed -n '40p' | grep -q "Zoek"; then
 	ok "a larger window uses every line (the key bar on line 40)"
 else
 	not_ok "a larger window uses every line (the key bar on line 40)"

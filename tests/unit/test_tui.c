@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "../../src/tui/tui_internal.h"
+#include "helpers.h"
+#include "ibis/app.h"
+#include "ibis/db_pupil.h"
+#include "ibis/db_school.h"
 
 static void utf8_locale(void)
 {
@@ -17,6 +21,7 @@ TestSuite(tui, .init = utf8_locale);
 
 static const struct screen_ops *const screens[] = {
 	&pupils_screen, &dossier_screen, &help_screen, &dialog_screen,
+	&pupilform_screen, &picker_screen,
 };
 
 /* ============================================================= key tables */
@@ -85,12 +90,17 @@ Test(tui, key_bars_fit_80_columns)
 	for (size_t i = 0; i < ARRAY_LEN(screens); i++) {
 		const struct screen_ops *ops = screens[i];
 		for (int k = 0; ops->tables[k]; k++) {
-			int n = keybar_items(ops->tables[k], false, true, ops == &help_screen, items,
-					     (int)ARRAY_LEN(items));
-			cr_assert_gt(n, 0);
-			cr_assert_leq(keybar_width(items, n), 80,
-				      "the key bar of %s table %d takes %d columns", ops->name, k,
-				      keybar_width(items, n));
+			/* As the first screen and above it, typing or not. */
+			for (int mode = 0; mode < 4; mode++) {
+				int n = keybar_items(ops->tables[k], mode & 1, !(mode & 2),
+						     ops == &help_screen, items,
+						     (int)ARRAY_LEN(items));
+				cr_assert_gt(n, 0);
+				cr_assert_leq(keybar_width(items, n), 80,
+					      "the key bar of %s table %d (mode %d) takes %d "
+					      "columns", ops->name, k, mode,
+					      keybar_width(items, n));
+			}
 		}
 	}
 }
@@ -373,4 +383,310 @@ Test(tui, level_labels_read_without_colour)
 	s = level_label(&t, 12, NULL);
 	cr_assert_str_eq(s, "[12] niveau 12");
 	free(s);
+}
+
+/* ============================================================ pupil list */
+
+Test(tui, pupil_list_keys_open_the_other_screens)
+{
+	const struct keydef *list = pupils_screen.tables[0];
+	const struct keydef *d;
+
+	cr_assert_not_null(d = keytable_find(list, 'G'));
+	cr_assert_not_null(strstr(d->help, "Groepen"), "G opens Groepen, not End");
+	cr_assert_not_null(d = keytable_find(list, 'J'));
+	cr_assert_not_null(strstr(d->help, "Jaarovergang"));
+	cr_assert_not_null(d = keytable_find(list, 'I'));
+	cr_assert_not_null(strstr(d->help, "Importeren"));
+	cr_assert_not_null(d = keytable_find(list, TK_END));
+	cr_assert_not_null(strstr(d->help, "laatste"));
+	cr_assert_not_null(keytable_find(list, 'n'));
+	cr_assert_not_null(keytable_find(list, 'e'));
+	cr_assert_not_null(keytable_find(list, 'a'));
+	cr_assert_not_null(keytable_find(list, 'f'));
+	cr_assert_not_null(keytable_find(list, 's'));
+	cr_assert_null(keytable_find(list, TK_ESC), "Esc leaves unless a search is in force");
+	cr_assert_not_null(keytable_find(pupils_screen.tables[1], TK_ESC));
+
+	/* The form saves with F2 and Ctrl-S, and Ctrl-G is F4's twin. */
+	const struct keydef *form = pupilform_screen.tables[0];
+	cr_assert_eq(keytable_find(form, TK_F(2)), keytable_find(form, TK_CTRL('s')));
+	cr_assert_eq(keytable_find(form, TK_F(4)), keytable_find(form, TK_CTRL('g')));
+	cr_assert_null(keytable_find(form, 'q'), "q is typed into a field");
+}
+
+/* =================================================================== picker */
+
+struct picked {
+	int calls, index;
+};
+
+static int on_pick(struct tui *t, void *ctx, int index)
+{
+	struct picked *p = ctx;
+
+	(void)t;
+	p->calls++;
+	p->index = index;
+	return 0;
+}
+
+/* Run the action that key triggers on screen s, or its input when the key
+ * is in no table (typed text). */
+static int press(struct screen *s, struct tui *t, tkey key)
+{
+	const struct keydef *d = keytable_find(s->ops->keymap(s), key);
+
+	if (d)
+		return s->ops->action(s, t, d->action, key);
+	cr_assert(s->ops->typing && s->ops->typing(s) && key_is_text(key));
+	return s->ops->input(s, t, key);
+}
+
+static void press_text(struct screen *s, struct tui *t, const char *text)
+{
+	mbstate_t st = { 0 };
+	size_t n = strlen(text), i = 0;
+
+	while (i < n) {
+		wchar_t wc;
+		size_t r = mbrtowc(&wc, text + i, n - i, &st);
+		cr_assert(r > 0 && r <= n - i);
+		press(s, t, (tkey)wc);
+		i += r;
+	}
+}
+
+static struct screen *open_screen(const struct screen_ops *ops, struct tui *t, const void *arg)
+{
+	struct screen *s = xcalloc(1, sizeof(*s));
+
+	s->ops = ops;
+	s->state = xcalloc(1, ops->state_size);
+	cr_assert_eq(ops->enter(s, t, arg) & TR_POP, 0);
+	return s;
+}
+
+static void close_screen(struct screen *s, struct tui *t)
+{
+	s->ops->leave(s, t);
+	free(s->state);
+	free(s);
+}
+
+Test(tui, picker_narrows_and_picks)
+{
+	struct tui t = { 0 };
+	struct strlist items = { 0 };
+	struct picked got = { 0 };
+
+	sl_add(&items, "Alle leerkrachten");
+	sl_add(&items, "Juf Çelik");
+	sl_add(&items, "Meester Jansen");
+	sl_add(&items, "Juf Zoë de Wit");
+	struct picker_arg a = {
+		.title = "Leerkracht", .items = &items, .current = 2,
+		.on_pick = on_pick, .ctx = &got,
+	};
+	struct screen *s = open_screen(&picker_screen, &t, &a);
+
+	/* Enter takes the item the cursor starts on. */
+	int r = press(s, &t, TK_ENTER);
+	cr_assert(r & TR_POP);
+	cr_assert_eq(got.calls, 1);
+	cr_assert_eq(got.index, 2);
+
+	/* Typing narrows, without regard to case or accents. */
+	press_text(s, &t, "celik");
+	press(s, &t, TK_ENTER);
+	cr_assert_eq(got.index, 1);
+	press(s, &t, TK_CTRL('u'));
+	press_text(s, &t, "juf");
+	press(s, &t, TK_DOWN);
+	press(s, &t, TK_ENTER);
+	cr_assert_eq(got.index, 3, "the second of the two Juf's");
+	press(s, &t, TK_DOWN);
+	press(s, &t, TK_ENTER);
+	cr_assert_eq(got.index, 3, "the cursor stops at the last match");
+
+	/* Nothing matches: Enter does nothing; Backspace widens again. */
+	press_text(s, &t, "xyz");
+	got.calls = 0;
+	r = press(s, &t, TK_ENTER);
+	cr_assert_eq(r & TR_POP, 0);
+	cr_assert_eq(got.calls, 0);
+	for (int i = 0; i < 6; i++)
+		press(s, &t, TK_BACKSPACE);
+	press(s, &t, TK_HOME);
+	press(s, &t, TK_ENTER);
+	cr_assert_eq(got.index, 0);
+
+	/* Esc closes without a choice. */
+	got.calls = 0;
+	r = press(s, &t, TK_ESC);
+	cr_assert(r & TR_POP);
+	cr_assert_eq(got.calls, 0);
+	close_screen(s, &t);
+	sl_free(&items);
+}
+
+static int on_yes(struct tui *t, void *ctx)
+{
+	(void)t;
+	(*(int *)ctx)++;
+	return TR_QUIT;
+}
+
+Test(tui, question_calls_back_on_yes_only)
+{
+	struct tui t = { 0 };
+	int yes = 0;
+	struct dialog_arg a = {
+		.title = "Niet opgeslagen", .text = "Weggooien? (j/n)", .question = true,
+		.on_yes = on_yes, .ctx = &yes,
+	};
+	struct screen *s = open_screen(&dialog_screen, &t, &a);
+
+	int r = press(s, &t, 'n');
+	cr_assert(r & TR_POP);
+	cr_assert_eq(yes, 0);
+	cr_assert_eq(r & TR_QUIT, 0);
+	r = press(s, &t, 'j');
+	cr_assert(r & TR_POP);
+	cr_assert(r & TR_QUIT, "the callback's flags are returned");
+	cr_assert_eq(yes, 1);
+	close_screen(s, &t);
+}
+
+Test(tui, overdue_has_its_own_look_without_colour)
+{
+	struct tui t = { 0 };
+
+	cr_assert_neq(role_attr(&t, ROLE_OVERDUE), role_attr(&t, ROLE_NORMAL));
+}
+
+/* ================================================================ read-only */
+
+Test(tui, a_read_only_database_refuses_changes)
+{
+	char *dir;
+	struct db *db = th_db_new(&dir);
+	char *path = path_join(dir, "test.db");
+	struct db_options opt = { .path = path, .mode = DB_EXISTING, .readonly = true };
+	struct ibis_error err = { 0 };
+	struct app app = { 0 };
+	struct tui t = { 0 };
+
+	/* Writable: nothing refused, nothing reported. */
+	app.db = db;
+	t.app = &app;
+	cr_assert_not(tui_refuse_readonly(&t));
+	cr_assert_not(t.has_error);
+	db_close(db);
+
+	cr_assert_eq(db_open(&app.db, &opt, &err), IBIS_OK, "%s", err.message);
+	cr_assert(tui_refuse_readonly(&t));
+	cr_assert(t.has_error);
+	cr_assert_str_eq(t.error.message, "Alleen-lezen: wijzigingen worden niet opgeslagen.");
+	cr_assert_eq(t.error.fault, DBF_READONLY);
+
+	/* The pupil form does not even open. */
+	struct screen s = { .ops = &pupilform_screen };
+	s.state = xcalloc(1, pupilform_screen.state_size);
+	t.has_error = false;
+	cr_assert(pupilform_screen.enter(&s, &t, NULL) & TR_POP);
+	cr_assert(t.has_error);
+	pupilform_screen.leave(&s, &t);
+	free(s.state);
+
+	db_close(app.db);
+	free(path);
+	th_rmtree(dir);
+	free(dir);
+}
+
+/* ============================================================= pupil form */
+
+static ibis_id add_pupil(struct db *db, const char *first, const char *last)
+{
+	struct ibis_error err = { 0 };
+	struct school sc = {
+		.name = xstrdup("CBS Het Kompas"),
+		.level_model = xstrdup("4-niveaus"),
+	};
+	struct pupil p = { 0 };
+
+	cr_assert_eq(db_school_insert(db, &sc, &err), IBIS_OK, "%s", err.message);
+	p.school_id = sc.id;
+	p.first_name = xstrdup(first);
+	p.last_name = xstrdup(last);
+	cr_assert(date_parse_nl("14-03-2018", &p.birth_date));
+	p.enrolled = p.left = DATE_NONE;
+	cr_assert_eq(db_pupil_insert(db, &p, &err), IBIS_OK, "%s", err.message);
+	ibis_id id = p.id;
+	pupil_clear(&p);
+	school_clear(&sc);
+	return id;
+}
+
+static char *pupil_last_name(struct db *db, ibis_id id)
+{
+	struct ibis_error err = { 0 };
+	struct pupil p = { 0 };
+
+	cr_assert_eq(db_pupil_get(db, id, &p, &err), IBIS_OK, "%s", err.message);
+	char *s = xstrdup(p.last_name);
+	pupil_clear(&p);
+	return s;
+}
+
+/* A colleague saves the same pupil while the form is open: the save is
+ * refused with a message, the typed text stays, and a second save writes it. */
+Test(tui, pupil_form_keeps_the_text_on_a_conflict)
+{
+	char *dir;
+	struct app app = { 0 };
+	struct tui t = { 0 };
+	struct ibis_error err = { 0 };
+	ibis_date today;
+
+	cr_assert(date_parse_nl("23-11-2026", &today));
+	date_set_today(today);
+	app.db = th_db_new(&dir);
+	t.app = &app;
+	ibis_id id = add_pupil(app.db, "Anna", "Berg");
+
+	struct screen *s = open_screen(&pupilform_screen, &t, &id);
+	/* Roepnaam, Tussenvoegsel, then Achternaam: "Berg" becomes "Bergman". */
+	press(s, &t, TK_TAB);
+	press(s, &t, TK_TAB);
+	press(s, &t, TK_END);
+	press_text(s, &t, "man");
+
+	struct pupil other = { 0 };
+	cr_assert_eq(db_pupil_get(app.db, id, &other, &err), IBIS_OK);
+	free(other.last_name);
+	other.last_name = xstrdup("Bergh");
+	cr_assert_eq(db_pupil_update(app.db, &other, &err), IBIS_OK, "%s", err.message);
+	pupil_clear(&other);
+
+	int r = press(s, &t, TK_F(2));
+	cr_assert_eq(r & TR_POP, 0, "the form stays open");
+	char *now = pupil_last_name(app.db, id);
+	cr_assert_str_eq(now, "Bergh", "the colleague's save is not overwritten unasked");
+	free(now);
+
+	r = press(s, &t, TK_CTRL('s'));
+	cr_assert(r & TR_POP, "the second save goes through");
+	now = pupil_last_name(app.db, id);
+	cr_assert_str_eq(now, "Bergman", "what was typed is what is saved");
+	free(now);
+	cr_assert_eq(t.changes, 1);
+	cr_assert_eq(t.saved_pupil, id);
+	close_screen(s, &t);
+
+	date_set_today(DATE_NONE);
+	db_close(app.db);
+	th_rmtree(dir);
+	free(dir);
 }
