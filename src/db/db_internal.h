@@ -163,6 +163,22 @@ enum ibis_status dbi_scope_commit(struct db *db, struct dbi_scope *s, struct ibi
  * it may after SQLITE_FULL) and when the scope is not open. */
 void dbi_scope_rollback(struct db *db, struct dbi_scope *s);
 
+/* ================================================================== pupils */
+
+/* The columns of pupils derived from the name (sort_key, search_key and
+ * search_grams). Every writer of a pupil's name takes them from here, so that
+ * the single insert (pupil.c) and the bulk one of an import (import.c) cannot
+ * drift apart. */
+struct dbi_pupil_keys {
+	char *sort;
+	char *search;
+	char *grams;
+};
+/* Fill k from the parts of the name; free with dbi_pupil_keys_free. */
+void dbi_pupil_keys(struct dbi_pupil_keys *k, const char *first, const char *tv,
+		    const char *last);
+void dbi_pupil_keys_free(struct dbi_pupil_keys *k);
+
 /* ================================================================== schema */
 
 /* The schema version this program writes (the number of migrations). */

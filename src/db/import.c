@@ -684,6 +684,21 @@ static int match_row(struct planner *pl, struct import_row *r, ibis_id school,
 	return -2;
 }
 
+/* Group row i with the earlier rows of the same key: first maps the key
+ * (taken over) to the first such row, next[] links each row to the next one
+ * (-1 ends the chain). */
+static void chain_row(struct hmap *first, int *next, char *key, int i)
+{
+	bool fresh;
+	int *v = hmap_put(first, key, i, &fresh);
+	if (!fresh) {
+		int j = *v;
+		while (next[j] >= 0)
+			j = next[j];
+		next[j] = i;
+	}
+}
+
 /* A leerlingnummer twice in the file for one school: a problem of every row
  * that has it. */
 static void check_duplicate_numbers(struct planner *pl)
@@ -691,19 +706,12 @@ static void check_duplicate_numbers(struct planner *pl)
 	struct import_file *f = pl->f;
 	struct hmap first = {0};
 	int *next = xmalloc(((size_t)f->nrows + 1) * sizeof(int));
-	bool fresh;
 	for (int i = 0; i < f->nrows; i++) {
 		next[i] = -1;
 		if (!f->rows[i].number || pl->school_of_row[i] < 0)
 			continue;
-		int *v = hmap_put(&first, number_key(pl->plan->rows[i].school_id, f->rows[i].number),
-				  i, &fresh);
-		if (!fresh) {
-			int j = *v;
-			while (next[j] >= 0)
-				j = next[j];
-			next[j] = i;
-		}
+		chain_row(&first, next, number_key(pl->plan->rows[i].school_id, f->rows[i].number),
+			  i);
 	}
 	for (size_t s = 0; s < first.cap; s++) {
 		if (!first.slots[s].key || next[first.slots[s].val] < 0)
@@ -737,22 +745,15 @@ static void check_duplicate_new(struct planner *pl, const int *match)
 	struct import_file *f = pl->f;
 	struct hmap first = {0};
 	int *next = xmalloc(((size_t)f->nrows + 1) * sizeof(int));
-	bool fresh;
 	for (int i = 0; i < f->nrows; i++) {
 		next[i] = -1;
 		const struct import_row *r = &f->rows[i];
 		if (match[i] != -1 || r->problems.len || pl->school_of_row[i] < 0)
 			continue;
-		int *v = hmap_put(&first,
-				  name_key(pl->plan->rows[i].school_id, r->first_name, r->tussenvoegsel,
-					   r->last_name, r->birth_date),
-				  i, &fresh);
-		if (!fresh) {
-			int j = *v;
-			while (next[j] >= 0)
-				j = next[j];
-			next[j] = i;
-		}
+		chain_row(&first, next,
+			  name_key(pl->plan->rows[i].school_id, r->first_name, r->tussenvoegsel,
+				   r->last_name, r->birth_date),
+			  i);
 	}
 	for (size_t s = 0; s < first.cap; s++) {
 		if (!first.slots[s].key)
@@ -1051,8 +1052,8 @@ static enum ibis_status place(struct db *db, struct import_plan *plan, ibis_id p
  * pupil then costs a new index segment per pupil and the merges after it:
  * 10,000 pupils took 3.4 s that way and 0.4 s in one statement. So the new
  * pupils go in with INSERTs of up to 2048 rows each, and their places in the
- * groups likewise. The columns are those db_pupil_insert writes, derived the
- * same way (see pupil_bind in pupil.c): keep the two in step. */
+ * groups likewise. The columns are those db_pupil_insert writes; the keys
+ * come from dbi_pupil_keys, as there. */
 #define ADD_PUPIL_COLUMNS                                                                    \
 	"INSERT INTO pupils (id, school_id, number, first_name, tussenvoegsel, last_name,"   \
 	" birth_date, sort_key, search_key, search_grams) VALUES "
@@ -1103,56 +1104,12 @@ static const char *chunk_sql(int n, const char *sql2048, const char *sql32, cons
 	return *size == 2048 ? sql2048 : *size == 32 ? sql32 : sql1;
 }
 
-#define NGRAM1 36
-static const char gram_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-static int gram_index(char c)
-{
-	const char *p = c ? strchr(gram_chars, c) : NULL;
-	return p ? (int)(p - gram_chars) : -1;
-}
-
-/* pupils.search_grams of a search key: its distinct letters and pairs of
- * adjacent letters as words, the document of the pupil_grams index. The same
- * as search_grams() in pupil.c, which is private there; test_db_import
- * checks that imported pupils are found like any other. Caller frees. */
-static char *import_search_grams(const char *key)
-{
-	bool one[NGRAM1] = {false};
-	bool two[NGRAM1 * NGRAM1] = {false};
-	struct strbuf sb = {0};
-	for (size_t i = 0; key[i]; i++) {
-		int a = gram_index(key[i]);
-		if (a < 0)
-			continue;
-		one[a] = true;
-		int b = gram_index(key[i + 1]);
-		if (b >= 0)
-			two[a * NGRAM1 + b] = true;
-	}
-	for (int a = 0; a < NGRAM1; a++)
-		if (one[a]) {
-			if (sb.len)
-				sb_addc(&sb, ' ');
-			sb_addc(&sb, gram_chars[a]);
-		}
-	for (int k = 0; k < NGRAM1 * NGRAM1; k++)
-		if (two[k]) {
-			if (sb.len)
-				sb_addc(&sb, ' ');
-			sb_addc(&sb, gram_chars[k / NGRAM1]);
-			sb_addc(&sb, gram_chars[k % NGRAM1]);
-		}
-	return sb_take(&sb);
-}
-
 /* Bind one new pupil at parameter base (0-based: ?base+1 ...). */
 static void bind_pupil(struct dbq *q, int base, const struct import_row *r,
 		       const struct import_plan_row *pr)
 {
-	char *sort = name_sort_key(r->first_name, r->tussenvoegsel, r->last_name);
-	char *search = name_search_key(r->first_name, r->tussenvoegsel, r->last_name);
-	char *grams = import_search_grams(search);
+	struct dbi_pupil_keys k;
+	dbi_pupil_keys(&k, r->first_name, r->tussenvoegsel, r->last_name);
 	dbq_bind_id_at(q, base + 1, pr->pupil_id);
 	dbq_bind_id_at(q, base + 2, pr->school_id);
 	dbq_bind_text_at(q, base + 3, r->number);
@@ -1160,12 +1117,10 @@ static void bind_pupil(struct dbq *q, int base, const struct import_row *r,
 	dbq_bind_text_at(q, base + 5, r->tussenvoegsel);
 	dbq_bind_text_at(q, base + 6, r->last_name);
 	dbq_bind_date_at(q, base + 7, r->birth_date);
-	dbq_bind_text_at(q, base + 8, sort);
-	dbq_bind_text_at(q, base + 9, search);
-	dbq_bind_text_at(q, base + 10, grams);
-	free(sort);
-	free(search);
-	free(grams);
+	dbq_bind_text_at(q, base + 8, k.sort);
+	dbq_bind_text_at(q, base + 9, k.search);
+	dbq_bind_text_at(q, base + 10, k.grams);
+	dbi_pupil_keys_free(&k);
 }
 
 /* Add the pupils of rows add[0..n-1] (indexes into f->rows), then put those

@@ -290,6 +290,17 @@ static enum ibis_status gone(const struct jov_move *m, struct ibis_error *err)
 			 (long long)m->pupil_id);
 }
 
+/* Run the statement of one move; when it changed nothing, the pupil is no
+ * longer where the plan saw them. */
+static enum ibis_status move_exec(struct db *db, struct dbq *q, const struct jov_move *m,
+				  struct ibis_error *err)
+{
+	enum ibis_status st = dbq_exec(q, err);
+	if (st == IBIS_OK && dbi_changes(db) == 0)
+		st = gone(m, err);
+	return st;
+}
+
 static enum ibis_status write_moves(struct db *db, const struct jov_plan *plan,
 				    const ibis_id *ids, const char *login,
 				    struct jov_result *res, struct ibis_error *err)
@@ -305,10 +316,8 @@ static enum ibis_status write_moves(struct db *db, const struct jov_plan *plan,
 			dbq_bind_int(&q, ":jaargroep", m->to_jaargroep);
 			dbq_bind_id(&q, ":pupil", m->pupil_id);
 			dbq_bind_id(&q, ":school", plan->school_id);
-			if ((st = dbq_exec(&q, err)) != IBIS_OK)
+			if ((st = move_exec(db, &q, m, err)) != IBIS_OK)
 				return st;
-			if (dbi_changes(db) == 0)
-				return gone(m, err);
 			res->moved++;
 			st = audit(db, login, "toegevoegd", "group_members", dbi_last_id(db), err);
 		} else if (m->outcome == JOV_LEAVES) {
@@ -317,10 +326,8 @@ static enum ibis_status write_moves(struct db *db, const struct jov_plan *plan,
 			dbq_bind_text(&q, ":dest", leave_destination_name(m->dest));
 			dbq_bind_id(&q, ":pupil", m->pupil_id);
 			dbq_bind_id(&q, ":school", plan->school_id);
-			if ((st = dbq_exec(&q, err)) != IBIS_OK)
+			if ((st = move_exec(db, &q, m, err)) != IBIS_OK)
 				return st;
-			if (dbi_changes(db) == 0)
-				return gone(m, err);
 			res->left++;
 			st = audit(db, login, "gewijzigd", "pupils", m->pupil_id, err);
 		} else {

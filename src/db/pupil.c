@@ -81,13 +81,28 @@ static char *search_grams(const char *key)
 	return sb_take(&sb);
 }
 
+void dbi_pupil_keys(struct dbi_pupil_keys *k, const char *first, const char *tv,
+		    const char *last)
+{
+	k->sort = name_sort_key(first, tv, last);
+	k->search = name_search_key(first, tv, last);
+	k->grams = search_grams(k->search);
+}
+
+void dbi_pupil_keys_free(struct dbi_pupil_keys *k)
+{
+	free(k->sort);
+	free(k->search);
+	free(k->grams);
+}
+
 /* Bind the columns insert and update share. The keys are derived from the
  * name here, so they can never disagree with it. */
 static void pupil_bind(struct dbq *q, const struct pupil *p)
 {
-	char *sort = name_sort_key(p->first_name, p->tussenvoegsel, p->last_name);
-	char *search = name_search_key(p->first_name, p->tussenvoegsel, p->last_name);
+	struct dbi_pupil_keys k;
 
+	dbi_pupil_keys(&k, p->first_name, p->tussenvoegsel, p->last_name);
 	dbq_bind_id(q, ":school", p->school_id);
 	dbq_bind_opt(q, ":number", p->number);
 	dbq_bind_opt(q, ":first", p->first_name);
@@ -99,13 +114,10 @@ static void pupil_bind(struct dbq *q, const struct pupil *p)
 	dbq_bind_date(q, ":left", p->left);
 	dbq_bind_opt(q, ":dest", leave_destination_name(p->destination));
 	dbq_bind_opt(q, ":notes", p->notes);
-	dbq_bind_text(q, ":sort", sort);
-	dbq_bind_text(q, ":search", search);
-	char *grams = search_grams(search);
-	dbq_bind_text(q, ":grams", grams);
-	free(grams);
-	free(sort);
-	free(search);
+	dbq_bind_text(q, ":sort", k.sort);
+	dbq_bind_text(q, ":search", k.search);
+	dbq_bind_text(q, ":grams", k.grams);
+	dbi_pupil_keys_free(&k);
 }
 
 /* The refusals a user can act on, before SQLite gives its generic ones. */

@@ -636,6 +636,14 @@ static const char schema_v1[] =
 	"    WHERE " R ".left_date IS NOT NULL AND " R ".search_grams <> '';\n"
 #define V2_LIST_KEY(jg, name, sort) jg " || char(1) || " name " || char(1) || " sort
 #define V2_GROUP_OF(col, id) "(SELECT g." col " FROM groups g WHERE g.id = " id ")"
+/* The SET list that both triggers on group_members use to derive a member's
+ * keys from its group and pupil. */
+#define V2_MEMBER_KEYS_OF_NEW                                                            \
+	"    list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "NEW.group_id"),         \
+				      V2_GROUP_OF("name", "NEW.group_id"),                   \
+				      "(SELECT sort_key FROM pupils WHERE id = NEW.pupil_id)") ",\n" \
+	"    pupil_active = (SELECT left_date IS NULL FROM pupils WHERE id = NEW.pupil_id),\n"  \
+	"    search_key = (SELECT search_key FROM pupils WHERE id = NEW.pupil_id)\n"
 
 static const char schema_v2[] =
 	/* ---------------------------------------------- level and deadline */
@@ -819,22 +827,14 @@ static const char schema_v2[] =
 	"CREATE TRIGGER group_members_list_insert AFTER INSERT ON group_members\n"
 	"BEGIN\n"
 	"  UPDATE group_members SET\n"
-	"    list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "NEW.group_id"),
-				      V2_GROUP_OF("name", "NEW.group_id"),
-				      "(SELECT sort_key FROM pupils WHERE id = NEW.pupil_id)") ",\n"
-	"    pupil_active = (SELECT left_date IS NULL FROM pupils WHERE id = NEW.pupil_id),\n"
-	"    search_key = (SELECT search_key FROM pupils WHERE id = NEW.pupil_id)\n"
+	V2_MEMBER_KEYS_OF_NEW
 	"  WHERE id = NEW.id;\n"
 	"END;\n"
 	"CREATE TRIGGER group_members_list_update AFTER UPDATE OF group_id, pupil_id\n"
 	"ON group_members\n"
 	"BEGIN\n"
 	"  UPDATE group_members SET\n"
-	"    list_key = " V2_LIST_KEY(V2_GROUP_OF("jaargroep_min", "NEW.group_id"),
-				      V2_GROUP_OF("name", "NEW.group_id"),
-				      "(SELECT sort_key FROM pupils WHERE id = NEW.pupil_id)") ",\n"
-	"    pupil_active = (SELECT left_date IS NULL FROM pupils WHERE id = NEW.pupil_id),\n"
-	"    search_key = (SELECT search_key FROM pupils WHERE id = NEW.pupil_id)\n"
+	V2_MEMBER_KEYS_OF_NEW
 	"  WHERE id = NEW.id;\n"
 	"END;\n"
 	"CREATE TRIGGER groups_list_update AFTER UPDATE OF name, jaargroep_min ON groups\n"
