@@ -17,11 +17,12 @@ struct dialog {
 	void *ctx;
 };
 
-enum { DA_YES = 1, DA_NO, DA_CLOSE };
+enum { DA_YES = ANSWER_YES, DA_NO = ANSWER_NO, DA_CLOSE };
 
-static const struct keydef question_keys[] = {
-	{ DA_YES, { 'j', 'J', 'y', 'Y' }, "Ja", "Ja" },
-	{ DA_NO, { 'n', 'N', TK_ESC, 'q' }, "Nee", "Nee: terug zonder iets te doen" },
+/* Also the question of prompt.c: one set of j/n keys everywhere. */
+const struct keydef answer_keys[] = {
+	{ ANSWER_YES, { 'j', 'J', 'y', 'Y' }, "Ja", "Ja" },
+	{ ANSWER_NO, { 'n', 'N', TK_ESC, 'q' }, "Nee", "Nee: terug zonder iets te doen" },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -30,7 +31,7 @@ static const struct keydef message_keys[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-static const struct keydef *const dialog_tables[] = { question_keys, message_keys, NULL };
+static const struct keydef *const dialog_tables[] = { answer_keys, message_keys, NULL };
 
 static int dialog_enter(struct screen *s, struct tui *t, const void *arg)
 {
@@ -93,6 +94,14 @@ void draw_box(const struct tui *t, int y, int x, int h, int w, attr_t a)
 	mvwvline(stdscr, y + 1, x + w - 1, ACS_VLINE | a, h - 2);
 }
 
+void draw_box_title(int y, int x, int w, const char *title, attr_t a)
+{
+	char *s = xasprintf(" %s ", title);
+
+	draw_text(y, x + 2, w - 4, s, a | A_BOLD);
+	free(s);
+}
+
 static void dialog_draw(struct screen *s, struct tui *t)
 {
 	struct dialog *d = s->state;
@@ -117,11 +126,8 @@ static void dialog_draw(struct screen *s, struct tui *t)
 	int y = (LINES - 1 - h) / 2, x = (COLS - w) / 2;
 
 	draw_box(t, y, x, h, w, a);
-	if (d->title[0]) {
-		char *title = xasprintf(" %s ", d->title);
-		draw_text(y, x + 2, w - 4, title, a | A_BOLD);
-		free(title);
-	}
+	if (d->title[0])
+		draw_box_title(y, x, w, d->title, a);
 	for (int i = 0; i < n; i++)
 		draw_text(y + 2 + i, x + 2, w - 4, lines.items[i], a);
 	sl_free(&lines);
@@ -131,7 +137,7 @@ static const struct keydef *dialog_keymap(struct screen *s)
 {
 	struct dialog *d = s->state;
 
-	return d->question ? question_keys : message_keys;
+	return d->question ? answer_keys : message_keys;
 }
 
 static int dialog_action(struct screen *s, struct tui *t, int action, tkey key)
@@ -305,9 +311,7 @@ static void picker_draw(struct screen *s, struct tui *t)
 	int y = (LINES - 1 - h) / 2, x = (COLS - w) / 2;
 
 	draw_box(t, y, x, h, w, a);
-	char *title = xasprintf(" %s ", pk->title);
-	draw_text(y, x + 2, w - 4, title, a | A_BOLD);
-	free(title);
+	draw_box_title(y, x, w, pk->title, a);
 
 	/* The search line: the typed text, or how to narrow. */
 	if (pk->filter.len > 0) {

@@ -367,12 +367,7 @@ static void dossier_draw(struct screen *s, struct tui *t)
 enum { DA_EDIT = TV_END + 1 };
 
 static const struct keydef dossier_keys[] = {
-	{ TV_UP, { TK_UP, 'k' }, NULL, "Een regel omhoog" },
-	{ TV_DOWN, { TK_DOWN, 'j' }, NULL, "Een regel omlaag" },
-	{ TV_PGUP, { TK_PGUP }, NULL, "Een pagina omhoog" },
-	{ TV_PGDN, { TK_PGDN, ' ' }, "Verder", "Een pagina omlaag" },
-	{ TV_HOME, { TK_HOME, 'g' }, NULL, "Naar het begin" },
-	{ TV_END, { TK_END, 'G' }, NULL, "Naar het eind" },
+	TV_KEYDEFS,
 	{ DA_EDIT, { 'e' }, "Wijzig", "De gegevens van de leerling wijzigen" },
 	{ 0, { 0 }, NULL, NULL },
 };

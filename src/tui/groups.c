@@ -655,22 +655,14 @@ static int choose_school(struct groups *g, struct tui *t)
 {
 	if (g->nschools < 2)
 		return TR_HANDLED;
-	const char **names = xcalloc((size_t)g->nschools, sizeof(*names));
-	for (int i = 0; i < g->nschools; i++)
-		names[i] = g->schools[i].name ? g->schools[i].name : "";
 	struct prompt_arg a = {
-		.kind = PROMPT_CHOOSE,
-		.title = "School",
 		.text = "De groepen van welke school?",
-		.options = names,
-		.noptions = g->nschools,
 		.selected = g->school,
 		.done = answered,
 		.ctx = g,
 		.id = ASK_SCHOOL,
 	};
-	prompt_push(t, &a);
-	free(names);
+	prompt_school(t, &a, g->schools, g->nschools);
 	return TR_HANDLED | TR_REDRAW;
 }
 

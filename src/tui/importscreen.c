@@ -311,24 +311,16 @@ static bool file_names_no_school(const struct import_file *f)
 
 static void ask_school(struct imp *m, struct tui *t)
 {
-	const char **names = xcalloc((size_t)m->nschools + 1, sizeof(*names));
 	char *q = xasprintf("Het bestand %s noemt geen school, en de database heeft er %d. In "
 			    "welke school komen de leerlingen?", m->file, m->nschools);
-
-	for (int i = 0; i < m->nschools; i++)
-		names[i] = m->schools[i].name ? m->schools[i].name : "";
 	struct prompt_arg a = {
-		.kind = PROMPT_CHOOSE,
-		.title = "School",
 		.text = q,
-		.options = names,
-		.noptions = m->nschools,
 		.done = answered,
 		.ctx = m,
 		.id = ASK_SCHOOL,
 	};
-	prompt_push(t, &a);
-	free(names);
+
+	prompt_school(t, &a, m->schools, m->nschools);
 	free(q);
 }
 

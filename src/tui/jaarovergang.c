@@ -280,23 +280,15 @@ static int answered(void *ctx, struct tui *t, int id, int choice);
 
 static void ask_school(struct jov *j, struct tui *t)
 {
-	const char **names = xcalloc((size_t)j->nschools + 1, sizeof(*names));
-
-	for (int i = 0; i < j->nschools; i++)
-		names[i] = j->schools[i].name ? j->schools[i].name : "";
 	struct prompt_arg a = {
-		.kind = PROMPT_CHOOSE,
-		.title = "School",
 		.text = "De jaarovergang van welke school?",
-		.options = names,
-		.noptions = j->nschools,
 		.selected = j->school > 0 ? j->school : 0,
 		.done = answered,
 		.ctx = j,
 		.id = ASK_SCHOOL,
 	};
-	prompt_push(t, &a);
-	free(names);
+
+	prompt_school(t, &a, j->schools, j->nschools);
 }
 
 static int jov_enter(struct screen *s, struct tui *t, const void *arg)

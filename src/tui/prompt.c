@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ibis/records.h"
+
 struct prompt {
 	enum prompt_kind kind;
 	char *title;
@@ -24,17 +26,11 @@ struct prompt {
 };
 
 enum {
-	PR_YES = 1, PR_NO, PR_ACCEPT, PR_CANCEL,
+	PR_YES = ANSWER_YES, PR_NO = ANSWER_NO, PR_ACCEPT, PR_CANCEL,
 	PR_UP, PR_DOWN, PR_PGUP, PR_PGDN, PR_HOME, PR_END,
 };
 
 /* ============================================================= key tables */
-
-static const struct keydef ask_keys[] = {
-	{ PR_YES, { 'j', 'J', 'y', 'Y' }, "Ja", "Ja" },
-	{ PR_NO, { 'n', 'N', TK_ESC, 'q' }, "Nee", "Nee: terug zonder iets te doen" },
-	{ 0, { 0 }, NULL, NULL },
-};
 
 static const struct keydef choose_keys[] = {
 	{ PR_ACCEPT, { TK_ENTER }, "Kiezen", "De keuze onder de cursor nemen" },
@@ -48,7 +44,7 @@ static const struct keydef choose_keys[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-static const struct keydef *const prompt_tables[] = { ask_keys, choose_keys, NULL };
+static const struct keydef *const prompt_tables[] = { answer_keys, choose_keys, NULL };
 
 /* ================================================================ enter */
 
@@ -84,42 +80,6 @@ static void prompt_leave(struct screen *s, struct tui *t)
 }
 
 /* ================================================================== draw */
-
-/* A frame: Unicode lines in a UTF-8 locale, the alternate character set
- * elsewhere (as dialog.c draws its own). */
-static void draw_frame(const struct tui *t, int y, int x, int h, int w, attr_t a)
-{
-	for (int i = 0; i < h; i++)
-		draw_fill(y + i, x, w, a);
-	if (t->utf8) {
-		struct strbuf top = { 0 }, bottom = { 0 };
-		sb_add(&top, "┌");
-		sb_add(&bottom, "└");
-		for (int i = 0; i < w - 2; i++) {
-			sb_add(&top, "─");
-			sb_add(&bottom, "─");
-		}
-		sb_add(&top, "┐");
-		sb_add(&bottom, "┘");
-		draw_text(y, x, w, sb_str(&top), a);
-		draw_text(y + h - 1, x, w, sb_str(&bottom), a);
-		for (int i = 1; i < h - 1; i++) {
-			draw_text(y + i, x, 1, "│", a);
-			draw_text(y + i, x + w - 1, 1, "│", a);
-		}
-		sb_free(&top);
-		sb_free(&bottom);
-		return;
-	}
-	mvwaddch(stdscr, y, x, ACS_ULCORNER | a);
-	mvwaddch(stdscr, y, x + w - 1, ACS_URCORNER | a);
-	mvwaddch(stdscr, y + h - 1, x, ACS_LLCORNER | a);
-	mvwaddch(stdscr, y + h - 1, x + w - 1, ACS_LRCORNER | a);
-	mvwhline(stdscr, y, x + 1, ACS_HLINE | a, w - 2);
-	mvwhline(stdscr, y + h - 1, x + 1, ACS_HLINE | a, w - 2);
-	mvwvline(stdscr, y + 1, x, ACS_VLINE | a, h - 2);
-	mvwvline(stdscr, y + 1, x + w - 1, ACS_VLINE | a, h - 2);
-}
 
 static void prompt_draw(struct screen *s, struct tui *t)
 {
@@ -166,12 +126,9 @@ static void prompt_draw(struct screen *s, struct tui *t)
 	if (y < 0)
 		y = 0;
 
-	draw_frame(t, y, x, h, w, a);
-	if (p->title[0]) {
-		char *title = xasprintf(" %s ", p->title);
-		draw_text(y, x + 2, w - 4, title, a | A_BOLD);
-		free(title);
-	}
+	draw_box(t, y, x, h, w, a);
+	if (p->title[0])
+		draw_box_title(y, x, w, p->title, a);
 	int row = y + 2;
 	for (int i = 0; i < ntext; i++)
 		draw_text(row++, x + 2, w - 4, lines.items[i], a);
@@ -201,11 +158,11 @@ static const struct keydef *prompt_keymap(struct screen *s)
 
 	switch (p->kind) {
 	case PROMPT_ASK:
-		return ask_keys;
+		return answer_keys;
 	case PROMPT_CHOOSE:
 		return choose_keys;
 	}
-	return ask_keys;
+	return answer_keys;
 }
 
 /* Hand the answer to the screen that asked, and close. */
@@ -261,4 +218,20 @@ const struct screen_ops prompt_screen = {
 void prompt_push(struct tui *t, const struct prompt_arg *arg)
 {
 	tui_push(t, &prompt_screen, arg);
+}
+
+void prompt_school(struct tui *t, const struct prompt_arg *arg, const struct school *schools,
+		   int n)
+{
+	struct prompt_arg a = *arg;
+	const char **names = xcalloc((size_t)n + 1, sizeof(*names));
+
+	for (int i = 0; i < n; i++)
+		names[i] = schools[i].name ? schools[i].name : "";
+	a.kind = PROMPT_CHOOSE;
+	a.title = "School";
+	a.options = names;
+	a.noptions = n;
+	prompt_push(t, &a);
+	free(names);
 }

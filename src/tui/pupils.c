@@ -607,42 +607,46 @@ static int picked_status(struct tui *t, void *ctx, int i)
 	return TR_REDRAW;
 }
 
-static int picked_school(struct tui *t, void *ctx, int i)
+/* A school or group filter: its id and the name the filter line shows; 0 and
+ * NULL for all of them. */
+static void set_choice(ibis_id *id, char **name, ibis_id new_id, const char *new_name)
 {
-	struct pupils *p = ctx;
+	*id = new_id;
+	set_str(name, new_name);
+}
 
-	(void)t;
-	if (i <= 0 || i > p->nschools) {
-		p->school_id = 0;
-		set_str(&p->school_name, NULL);
-	} else {
-		p->school_id = p->schools[i - 1].id;
-		set_str(&p->school_name, p->schools[i - 1].name);
-	}
-	/* A group belongs to one school: another school's group would empty
-	 * the list without saying why. */
-	p->group_id = 0;
-	set_str(&p->group_name, NULL);
+/* After a choice from a list read for the picker: drop that list and read
+ * the pupils again. */
+static int choice_made(struct pupils *p)
+{
 	choices_drop(p);
 	refilter(p, 0);
 	return TR_REDRAW;
 }
 
+static int picked_school(struct tui *t, void *ctx, int i)
+{
+	struct pupils *p = ctx;
+	bool one = i > 0 && i <= p->nschools;
+
+	(void)t;
+	set_choice(&p->school_id, &p->school_name, one ? p->schools[i - 1].id : 0,
+		   one ? p->schools[i - 1].name : NULL);
+	/* A group belongs to one school: another school's group would empty
+	 * the list without saying why. */
+	set_choice(&p->group_id, &p->group_name, 0, NULL);
+	return choice_made(p);
+}
+
 static int picked_group(struct tui *t, void *ctx, int i)
 {
 	struct pupils *p = ctx;
+	bool one = i > 0 && i <= p->ngroups;
 
 	(void)t;
-	if (i <= 0 || i > p->ngroups) {
-		p->group_id = 0;
-		set_str(&p->group_name, NULL);
-	} else {
-		p->group_id = p->groups[i - 1].id;
-		set_str(&p->group_name, p->groups[i - 1].name);
-	}
-	choices_drop(p);
-	refilter(p, 0);
-	return TR_REDRAW;
+	set_choice(&p->group_id, &p->group_name, one ? p->groups[i - 1].id : 0,
+		   one ? p->groups[i - 1].name : NULL);
+	return choice_made(p);
 }
 
 static char *level_choice(const struct level *l)
@@ -673,9 +677,7 @@ static int picked_teacher(struct tui *t, void *ctx, int i)
 	(void)t;
 	bool one = i > 0 && (size_t)i <= p->teachers.len;
 	set_str(&p->teacher, one ? p->teachers.items[i - 1] : NULL);
-	choices_drop(p);
-	refilter(p, 0);
-	return TR_REDRAW;
+	return choice_made(p);
 }
 
 static int pick_status(struct tui *t, struct pupils *p)
@@ -908,8 +910,8 @@ static void archive_draw(struct screen *s, struct tui *t)
 	int y = (LINES - 1 - h) / 2, x = (COLS - w) / 2;
 
 	draw_box(t, y, x, h, w, da);
-	char *title = xasprintf(" Vertrek: %s ", a->name);
-	draw_text(y, x + 2, w - 4, title, da | A_BOLD);
+	char *title = xasprintf("Vertrek: %s", a->name);
+	draw_box_title(y, x, w, title, da);
 	free(title);
 	draw_text(y + 2, x + 2, 18, "Datum vertrek", da | A_BOLD);
 	int cx = field_draw(&a->date, y + 2, x + 20, 12,
@@ -1113,43 +1115,54 @@ static const struct pupil_row *current(struct pupils *p, struct tui *t)
 	return row_at(p, p->list.cursor);
 }
 
+/* Open a screen about one pupil (its argument is the pupil's id). */
+static int open_for(struct tui *t, const struct screen_ops *ops, ibis_id id)
+{
+	tui_push(t, ops, &id);
+	return TR_HANDLED | TR_REDRAW;
+}
+
+/* The pupil under the cursor when it may be changed; else NULL, and *flags
+ * is what the key returns (the read-only refusal has been shown). */
+static const struct pupil_row *current_to_change(struct pupils *p, struct tui *t, int *flags)
+{
+	const struct pupil_row *r = current(p, t);
+
+	if (!r) {
+		*flags = TR_HANDLED;
+		return NULL;
+	}
+	if (tui_refuse_readonly(t)) {
+		*flags = TR_HANDLED | TR_REDRAW;
+		return NULL;
+	}
+	return r;
+}
+
 static int open_dossier(struct pupils *p, struct tui *t)
 {
 	const struct pupil_row *r = current(p, t);
 
-	if (!r)
-		return TR_HANDLED;
-	ibis_id id = r->id;
-	tui_push(t, &dossier_screen, &id);
-	return TR_HANDLED | TR_REDRAW;
+	return r ? open_for(t, &dossier_screen, r->id) : TR_HANDLED;
 }
 
 static int edit_pupil(struct pupils *p, struct tui *t)
 {
-	const struct pupil_row *r = current(p, t);
+	int flags;
+	const struct pupil_row *r = current_to_change(p, t, &flags);
 
-	if (!r)
-		return TR_HANDLED;
-	if (tui_refuse_readonly(t))
-		return TR_HANDLED | TR_REDRAW;
-	ibis_id id = r->id;
-	tui_push(t, &pupilform_screen, &id);
-	return TR_HANDLED | TR_REDRAW;
+	return r ? open_for(t, &pupilform_screen, r->id) : flags;
 }
 
 static int archive_pupil(struct pupils *p, struct tui *t)
 {
-	const struct pupil_row *r = current(p, t);
+	int flags;
+	const struct pupil_row *r = current_to_change(p, t, &flags);
 
 	if (!r)
-		return TR_HANDLED;
-	if (tui_refuse_readonly(t))
-		return TR_HANDLED | TR_REDRAW;
-	ibis_id id = r->id;
-	if (r->left == DATE_NONE) {
-		tui_push(t, &archive_screen, &id);
-		return TR_HANDLED | TR_REDRAW;
-	}
+		return flags;
+	if (r->left == DATE_NONE)
+		return open_for(t, &archive_screen, r->id);
 	char d[DATE_NL_LEN];
 	char *text = xasprintf("%s is vertrokken op %s. Het vertrek ongedaan maken, zodat de "
 			       "leerling weer op school staat? (j/n)", r->name,
@@ -1161,7 +1174,7 @@ static int archive_pupil(struct pupils *p, struct tui *t)
 		.on_yes = undo_archive,
 		.ctx = p,
 	};
-	p->act_id = id;
+	p->act_id = r->id;
 	tui_push(t, &dialog_screen, &a);
 	free(text);
 	return TR_HANDLED | TR_REDRAW;

@@ -119,14 +119,10 @@ void tv_draw(struct tui *t, struct textview *tv, int y, int height)
 	}
 }
 
-/* The scroll keys of a page, shared by the help screen and the dossier. */
+/* The scroll keys of a page: the help screen's table, and the start of the
+ * dossier's (TV_KEYDEFS). */
 const struct keydef tv_keys[] = {
-	{ TV_UP, { TK_UP, 'k' }, NULL, "Een regel omhoog" },
-	{ TV_DOWN, { TK_DOWN, 'j' }, NULL, "Een regel omlaag" },
-	{ TV_PGUP, { TK_PGUP }, NULL, "Een pagina omhoog" },
-	{ TV_PGDN, { TK_PGDN, ' ' }, "Verder", "Een pagina omlaag" },
-	{ TV_HOME, { TK_HOME, 'g' }, NULL, "Naar het begin" },
-	{ TV_END, { TK_END, 'G' }, NULL, "Naar het eind" },
+	TV_KEYDEFS,
 	{ 0, { 0 }, NULL, NULL },
 };
 

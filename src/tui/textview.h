@@ -44,6 +44,15 @@ void tv_draw(struct tui *t, struct textview *tv, int y, int height);
 /* Scroll actions for a screen's key table; a screen numbers its own actions
  * after TV_END. */
 enum { TV_UP = 1, TV_DOWN, TV_PGUP, TV_PGDN, TV_HOME, TV_END };
+/* The entries of tv_keys, for a screen whose table adds keys of its own
+ * after them (the dossier). */
+#define TV_KEYDEFS \
+	{ TV_UP, { TK_UP, 'k' }, NULL, "Een regel omhoog" }, \
+	{ TV_DOWN, { TK_DOWN, 'j' }, NULL, "Een regel omlaag" }, \
+	{ TV_PGUP, { TK_PGUP }, NULL, "Een pagina omhoog" }, \
+	{ TV_PGDN, { TK_PGDN, ' ' }, "Verder", "Een pagina omlaag" }, \
+	{ TV_HOME, { TK_HOME, 'g' }, NULL, "Naar het begin" }, \
+	{ TV_END, { TK_END, 'G' }, NULL, "Naar het eind" }
 extern const struct keydef tv_keys[];
 /* Act on a TV_* action; 0 when action is not one of them. */
 int tv_action(struct textview *tv, int action);

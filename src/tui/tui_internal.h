@@ -361,6 +361,11 @@ struct prompt_arg {
 };
 extern const struct screen_ops prompt_screen;
 void prompt_push(struct tui *t, const struct prompt_arg *arg);
+/* A PROMPT_CHOOSE titled "School" over the names of schools[0..n-1]; the
+ * kind, title and options of arg are set here, the rest is arg's. */
+struct school;
+void prompt_school(struct tui *t, const struct prompt_arg *arg, const struct school *schools,
+		   int n);
 
 /* Dialogs (overlays). */
 struct dialog_arg {
@@ -379,6 +384,12 @@ extern const struct screen_ops dialog_screen;
 /* The frame of a dialog, filled with attribute a: Unicode lines in a UTF-8
  * locale, the alternate character set elsewhere. */
 void draw_box(const struct tui *t, int y, int x, int h, int w, attr_t a);
+/* The title " title " in bold on the top line of a box of width w at y, x. */
+void draw_box_title(int y, int x, int w, const char *title, attr_t a);
+/* The j/n keys of a question (dialog.c, prompt.c): a screen that uses the
+ * table numbers its other actions after ANSWER_NO. */
+enum { ANSWER_YES = 1, ANSWER_NO };
+extern const struct keydef answer_keys[];
 /* A choice from a list, over the screen below: arrows move, typing narrows
  * the list (diacritics-insensitive), Enter chooses, Esc cancels. */
 struct picker_arg {
