@@ -5,11 +5,9 @@
 # key on the archived pupil undoes it.
 . "$(dirname "$0")/lib.sh"
 
-E2E_PLANNED=14
-plan $E2E_PLANNED
-e2e_setup
+e2e_setup 14
 
-export_pupils || bail "ibis export pupils failed: $(cat "$E2E_TMP/export.err")"
+need_pupils
 total=$(wc -l <"$E2E_TMP/pupils.txt" | tr -d ' ')
 left_before=$(ibis_run export pupils --all | tail -n +2 | grep -c ';vertrokken' || true)
 count_text="$(dutch_count "$total") leerlingen"
@@ -145,15 +143,7 @@ fi
 send q
 wait_for "Ibis afsluiten?" >/dev/null
 send j
-if wait_exit 10 && [ "$E2E_STATUS" = 0 ]; then
-	ok "ibis quits with status 0"
-else
-	not_ok "ibis quits with status 0" "status: ${E2E_STATUS:-(still running)}"
-fi
-if stderr_clean; then
-	ok "no sanitizer report on stderr"
-else
-	not_ok "no sanitizer report on stderr" "$(cat "$E2E_TMP/stderr")"
-fi
+expect_quit "ibis quits with status 0"
+expect_stderr_clean
 
 e2e_finish

@@ -8,69 +8,10 @@
 # XDG folders pointed into it and --config naming an empty file, so that no
 # file of the user is read or written.
 
-set -u
-LC_ALL=C.UTF-8
-export LC_ALL
+. "$(dirname "$0")/lib.sh"
 
-: "${IBIS:?IBIS must name the ibis binary (make check sets it)}"
-: "${IBIS_DATADIR:?IBIS_DATADIR must name the data folder (make check sets it)}"
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/ibis-cli-XXXXXX") || { echo "Bail out! mktemp"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' HUP INT TERM
-
-HOME=$T/home
-XDG_CONFIG_HOME=$T/home/.config
-XDG_DATA_HOME=$T/home/.local/share
-XDG_CACHE_HOME=$T/home/.cache
-XDG_STATE_HOME=$T/home/.local/state
-export HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME
-mkdir -p "$HOME"
-CONF=$T/empty.ini
-: >"$CONF"
-TODAY=2026-11-23
+cli_setup cli
 HEADER='Id;Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep;School;Status'
-
-# ------------------------------------------------------------------ harness
-
-n=0
-sanitizer=0
-rc=0
-
-# ibis with the private configuration and a fixed today; output in $T/out and
-# $T/err, status in $rc.
-run() {
-	"$IBIS" --config "$CONF" --datadir "$IBIS_DATADIR" --today "$TODAY" "$@" \
-		>"$T/out" 2>"$T/err"
-	rc=$?
-	if grep -q -e 'Sanitizer' -e 'runtime error' "$T/err"; then
-		sanitizer=1
-		cat "$T/err" >>"$T/sanitizer.log"
-	fi
-}
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	echo "#   status $rc; stderr:"
-	sed -n '1,6s/^/#   /p' "$T/err"
-}
-
-# check DESC CMD...: ok when CMD succeeds.
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-status_is() { [ "$rc" -eq "$1" ]; }
-err_has() { grep -q -F -e "$1" "$T/err"; }
-out_has() { grep -q -F -e "$1" "$T/out"; }
 
 # ------------------------------------------------------------------ options
 
@@ -278,11 +219,4 @@ check "global options may follow the subcommand" eval 'status_is 0 && out_has "$
 
 # ------------------------------------------------------------------- the end
 
-if [ "$sanitizer" -eq 0 ]; then
-	ok "no sanitizer reports"
-else
-	n=$((n + 1))
-	echo "not ok $n - no sanitizer reports"
-	sed -n '1,20s/^/#   /p' "$T/sanitizer.log"
-fi
-echo "1..$n"
+cli_finish

@@ -12,83 +12,22 @@
 # found beside this script. Everything happens in a private folder, with HOME
 # and the XDG folders pointed into it and --config naming an empty file.
 
-set -u
-LC_ALL=C.UTF-8
-export LC_ALL
+. "$(dirname "$0")/lib.sh"
 
-: "${IBIS:?IBIS must name the ibis binary (make check sets it)}"
-: "${IBIS_DATADIR:?IBIS_DATADIR must name the data folder (make check sets it)}"
 FIXTURES=${IBIS_TEST_DATA:-$(dirname "$0")/../data}/import
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/ibis-import-XXXXXX") || { echo "Bail out! mktemp"; exit 1; }
+cli_setup import
+# A test holds the database locked from a background sqlite3.
 lock_pid=
 cleanup() {
 	[ -n "$lock_pid" ] && kill "$lock_pid" 2>/dev/null
-	chmod -R u+w "$T" 2>/dev/null
-	rm -rf "$T"
+	cli_cleanup
 }
 trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
-
-HOME=$T/home
-XDG_CONFIG_HOME=$T/home/.config
-XDG_DATA_HOME=$T/home/.local/share
-export HOME XDG_CONFIG_HOME XDG_DATA_HOME
-mkdir -p "$HOME"
-CONF=$T/empty.ini
-: >"$CONF"
-TODAY=2026-11-23
 DEMO=$T/demo.db
 HEADER='Id;Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep;School;Status'
 
 # ------------------------------------------------------------------ harness
-
-n=0
-sanitizer=0
-rc=0
-
-# ibis with the private configuration and a fixed today; output in $T/out and
-# $T/err, status in $rc.
-run() {
-	"$IBIS" --config "$CONF" --datadir "$IBIS_DATADIR" --today "$TODAY" "$@" \
-		>"$T/out" 2>"$T/err"
-	rc=$?
-	if grep -q -e 'Sanitizer' -e 'runtime error' "$T/err"; then
-		sanitizer=1
-		cat "$T/err" >>"$T/sanitizer.log"
-	fi
-}
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-skip() {
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	echo "#   status $rc; stdout:"
-	sed -n '1,8s/^/#   /p' "$T/out"
-	echo "#   stderr:"
-	sed -n '1,8s/^/#   /p' "$T/err"
-}
-
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-status_is() { [ "$rc" -eq "$1" ]; }
-err_has() { grep -q -F -e "$1" "$T/err"; }
-out_has() { grep -q -F -e "$1" "$T/out"; }
-out_line() { grep -q -x -F -e "$1" "$T/out"; }
-err_line() { grep -q -x -F -e "$1" "$T/err"; }
 
 # The whole pupil register of a database (left pupils too), for "unchanged".
 snapshot() {
@@ -105,8 +44,7 @@ lf() { tr -d '\r' <"$1"; }
 
 # ------------------------------------------------------------------ set-up
 
-run --db "$DEMO" demo --seed 1
-[ "$rc" -eq 0 ] || { echo "Bail out! ibis demo failed: $(cat "$T/err")"; exit 1; }
+cli_demo "$DEMO"
 run --db "$DEMO" export pupils --output "$T/pupils.csv"
 [ "$rc" -eq 0 ] || { echo "Bail out! ibis export failed: $(cat "$T/err")"; exit 1; }
 ACTIVE=$(($(wc -l <"$T/pupils.csv") - 1))
@@ -376,11 +314,4 @@ fi
 
 # ------------------------------------------------------------------- the end
 
-if [ "$sanitizer" -eq 0 ]; then
-	ok "no sanitizer reports"
-else
-	n=$((n + 1))
-	echo "not ok $n - no sanitizer reports"
-	sed -n '1,20s/^/#   /p' "$T/sanitizer.log"
-fi
-echo "1..$n"
+cli_finish

@@ -6,31 +6,9 @@
 # importing only the valid rows writes the rejected ones beside the file.
 . "$(dirname "$0")/lib.sh"
 
-E2E_PLANNED=18
-plan $E2E_PLANNED
-e2e_setup
+e2e_setup 18
 
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-# The text inside a dialog box, its lines joined with spaces.
-box_text() {
-	screen | sed -n 's/^.*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '
-}
-
-_in_box() {
-	box_text | grep -F -q -- "$1"
-}
-
-wait_box() {
-	_poll "${2:-5}" _in_box "$1" >/dev/null
-	_in_box "$1"
-}
-
-export_pupils || bail "ibis export pupils failed: $(cat "$E2E_TMP/export.err")"
+need_pupils
 grp=$(awk -F';' '$7 != "" { print $7; exit }' "$E2E_TMP/pupils.txt")
 total=$(wc -l <"$E2E_TMP/pupils.txt" | tr -d ' ')
 [ -n "$grp" ] || bail "the demo has no pupils in a group"
@@ -51,8 +29,7 @@ in_export() {
 	export_pupils && grep -q -F "$1" "$E2E_TMP/pupils.txt"
 }
 
-e2e_start
-wait_for "ibis — Leerlingen" 10 || bail "the Leerlingen screen did not open"
+e2e_open
 
 # --- a file with a bad row ------------------------------------------------------------
 send I
@@ -135,11 +112,7 @@ check "the imported pupil appears in the Leerlingen list" wait_for "Testkind, Fe
 send Escape
 
 send F10
-if wait_exit 10 && [ "$E2E_STATUS" = 0 ] && stderr_clean; then
-	ok "ibis quits with status 0 and no sanitizer report"
-else
-	not_ok "ibis quits with status 0 and no sanitizer report" "status ${E2E_STATUS:-none}"
-fi
+expect_quit_clean "ibis quits with status 0 and no sanitizer report"
 
 # --- a read-only database ----------------------------------------------------------------
 # A database file the user cannot write opens read-only. root writes any

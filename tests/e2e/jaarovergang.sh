@@ -5,30 +5,7 @@
 # question that states the counts, applying, and the done state.
 . "$(dirname "$0")/lib.sh"
 
-E2E_PLANNED=19
-plan $E2E_PLANNED
-e2e_setup
-
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-# The text inside a dialog box, its lines joined with spaces (a count and its
-# word may be wrapped onto two lines).
-box_text() {
-	screen | sed -n 's/^.*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '
-}
-
-_in_box() {
-	box_text | grep -F -q -- "$1"
-}
-
-wait_box() {
-	_poll "${2:-5}" _in_box "$1" >/dev/null
-	_in_box "$1"
-}
+e2e_setup 19
 
 # Row N of the screen split into name|from|to|mark, by the columns of an
 # 80-column screen: 3 spaces, name 22, 2, from 14, 2, to 25, 2, mark.
@@ -47,8 +24,7 @@ count_of() {
 	screen | sed -n 2p | grep -o -E "$1 [0-9]+" | grep -o -E '[0-9]+$'
 }
 
-e2e_start
-wait_for "ibis — Leerlingen" 10 || bail "the Leerlingen screen did not open"
+e2e_open
 
 # --- the preview ------------------------------------------------------------------
 send J
@@ -137,10 +113,6 @@ check "reopened, the screen shows the jaarovergang as done" \
 	wait_for "Uitgevoerd: de leerlingen staan al in de groepen van 2027-2028."
 
 send F10
-if wait_exit 10 && [ "$E2E_STATUS" = 0 ] && stderr_clean; then
-	ok "ibis quits with status 0 and no sanitizer report"
-else
-	not_ok "ibis quits with status 0 and no sanitizer report" "status ${E2E_STATUS:-none}"
-fi
+expect_quit_clean "ibis quits with status 0 and no sanitizer report"
 
 e2e_finish

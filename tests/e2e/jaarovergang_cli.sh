@@ -8,73 +8,17 @@
 # private folder with HOME and the XDG folders pointed into it. Pupils are
 # picked from `ibis export pupils` by their group, not by fixed ids.
 
-set -u
-LC_ALL=C.UTF-8
-export LC_ALL
+. "$(dirname "$0")/lib.sh"
 
-: "${IBIS:?IBIS must name the ibis binary (make check sets it)}"
-: "${IBIS_DATADIR:?IBIS_DATADIR must name the data folder (make check sets it)}"
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/ibis-jov-XXXXXX") || { echo "Bail out! mktemp"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' HUP INT TERM
-
-HOME=$T/home
-XDG_CONFIG_HOME=$T/home/.config
-XDG_DATA_HOME=$T/home/.local/share
-XDG_CACHE_HOME=$T/home/.cache
-XDG_STATE_HOME=$T/home/.local/state
-export HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME
-mkdir -p "$HOME"
-CONF=$T/empty.ini
-: >"$CONF"
-TODAY=2026-11-23
+cli_setup jov
 DB=$T/demo.db
 
 # ------------------------------------------------------------------ harness
-
-n=0
-sanitizer=0
-rc=0
-
-run() {
-	"$IBIS" --config "$CONF" --datadir "$IBIS_DATADIR" --today "$TODAY" "$@" \
-		>"$T/out" 2>"$T/err"
-	rc=$?
-	if grep -q -e 'Sanitizer' -e 'runtime error' "$T/err"; then
-		sanitizer=1
-		cat "$T/err" >>"$T/sanitizer.log"
-	fi
-}
 
 # ibis jaarovergang on the demo database.
 jov() {
 	run --db "$DB" jaarovergang "$@"
 }
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	echo "#   status $rc; stdout:"
-	sed -n '1,12s/^/#   /p' "$T/out"
-	echo "#   stderr:"
-	sed -n '1,8s/^/#   /p' "$T/err"
-}
-
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-status_is() { [ "$rc" -eq "$1" ]; }
-err_has() { grep -q -F -e "$1" "$T/err"; }
-out_has() { grep -q -F -e "$1" "$T/out"; }
 
 # What the database holds, as counts and the pupil list: equal before and
 # after a command that must not write.
@@ -92,8 +36,7 @@ pupil_in() {
 
 # ---------------------------------------------------------------- the demo
 
-run --db "$DB" demo --seed 1
-[ "$rc" -eq 0 ] || { echo "Bail out! ibis demo failed: $(head -n 3 "$T/err")"; exit 1; }
+cli_demo "$DB"
 run --db "$DB" export pupils
 tr -d '\r' <"$T/out" >"$T/pupils.csv"
 
@@ -248,11 +191,4 @@ check "--school by BRIN gives that school's preview" eval \
 
 # ------------------------------------------------------------------- the end
 
-if [ "$sanitizer" -eq 0 ]; then
-	ok "no sanitizer reports"
-else
-	n=$((n + 1))
-	echo "not ok $n - no sanitizer reports"
-	sed -n '1,20s/^/#   /p' "$T/sanitizer.log"
-fi
-echo "1..$n"
+cli_finish

@@ -6,8 +6,10 @@
 # source tree's data/), both set by `make check`. No fixed sleeps: every wait
 # polls the screen with a timeout, longer when ibis is built with ASan.
 #
-#   e2e_setup              private folder, demo database, tmux server
+#   e2e_setup N            plan N checks; private folder, demo database, tmux
 #   e2e_start [ARGS...]    start the TUI in a new 80x24 session
+#   e2e_open [ARGS...]     e2e_start, and bail out unless the list opens
+#   need_pupils            export_pupils (see below), or bail out
 #   wait_for TEXT [SECS]   until TEXT is on the screen
 #   wait_gone TEXT [SECS]  until TEXT is no longer on the screen (ibis running)
 #   wait_settled           until the screen and cursor stop changing (150 ms)
@@ -17,6 +19,19 @@
 #   resize W H             resize the window
 #   screen                 the screen as text
 #   plan N; ok DESC; not_ok DESC [DETAIL]; skip DESC REASON; e2e_finish
+#   check DESC CMD...      ok when CMD succeeds, not ok otherwise
+#   wait_box TEXT [SECS]   until TEXT is inside a dialog box (box_text)
+#   expect_quit DESC       ok when ibis exits with status 0
+#   expect_stderr_clean    ok when ibis wrote no sanitizer report
+#   expect_quit_clean DESC both in one check
+#
+# Scripts of the command line alone (no terminal) use the second half:
+#
+#   cli_setup NAME         private folder $T, HOME and XDG in it, $CONF, $TODAY
+#   run ARGS...            ibis ARGS; output in $T/out, $T/err, status in $rc
+#   cli_demo DB            the demo database in DB (bails out when it fails)
+#   status_is N; out_has TEXT; err_has TEXT; out_line LINE; err_line LINE
+#   cli_finish             the sanitizer check and the plan (at the end)
 
 set -u
 
@@ -34,6 +49,7 @@ E2E_TEST=0
 E2E_FAILED=0
 E2E_STATUS=
 E2E_TMP=
+E2E_CLI=
 
 # ASan and UBSan make start-up and every key slower; a check that waits for
 # the screen gets more time (IBIS_E2E_SLOW=N multiplies it by hand).
@@ -74,6 +90,13 @@ not_ok() {
 	if [ -n "${2:-}" ]; then
 		printf '%s\n' "$2" | sed 's/^/# /'
 	fi
+	if [ -n "$E2E_CLI" ]; then
+		echo "#   status $rc; stdout:"
+		sed -n '1,12s/^/#   /p' "$T/out" 2>/dev/null
+		echo "#   stderr:"
+		sed -n '1,8s/^/#   /p' "$T/err" 2>/dev/null
+		return 0
+	fi
 	echo "# screen:"
 	screen 2>/dev/null | sed 's/^/# |/'
 	if ! running; then
@@ -85,6 +108,13 @@ not_ok() {
 skip() {
 	E2E_TEST=$((E2E_TEST + 1))
 	echo "ok $E2E_TEST - $1 # SKIP $2"
+}
+
+# check DESC CMD...: ok when CMD succeeds (eval 'A && B' for several).
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
 }
 
 bail() {
@@ -142,6 +172,21 @@ _on_screen_or_exited() {
 
 _not_on_screen_or_exited() {
 	_not_on_screen "$1" || _exited
+}
+
+# The text inside a dialog box, its lines joined with spaces (a count and its
+# word may be wrapped onto two lines).
+box_text() {
+	screen | sed -n 's/^.*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '
+}
+
+_in_box() {
+	box_text | grep -F -q -- "$1"
+}
+
+wait_box() {
+	_poll "${2:-5}" _in_box "$1" >/dev/null
+	_in_box "$1"
 }
 
 # The text of the row under the cursor bar (black on cyan; reverse video
@@ -229,7 +274,10 @@ ibis_cmd() {
 		"$IBIS" "$@"
 }
 
+# e2e_setup N: the plan (N checks), then the set-up.
 e2e_setup() {
+	E2E_PLANNED=$1
+	plan "$E2E_PLANNED"
 	command -v tmux >/dev/null 2>&1 || bail "tmux is not installed"
 	[ -x "$IBIS" ] || bail "$IBIS is not an executable"
 	E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ibis-e2e.XXXXXX") || bail "mktemp failed"
@@ -275,6 +323,13 @@ e2e_start() {
 		>/dev/null || bail "tmux could not start a session"
 }
 
+# e2e_start, then wait for the Leerlingen screen (bails out when it does not
+# open): the start of a script that tests another screen.
+e2e_open() {
+	e2e_start "$@"
+	wait_for "ibis — Leerlingen" 10 || bail "the Leerlingen screen did not open"
+}
+
 # True when ibis wrote no sanitizer report or other complaint to stderr.
 stderr_clean() {
 	! grep -q -E 'Sanitizer|runtime error|LeakSanitizer' "$E2E_TMP/stderr" 2>/dev/null
@@ -289,6 +344,11 @@ stderr_clean() {
 export_pupils() {
 	ibis_run export pupils >"$E2E_TMP/pupils.csv" 2>"$E2E_TMP/export.err" || return 1
 	tail -n +2 "$E2E_TMP/pupils.csv" | tr -d '\r' >"$E2E_TMP/pupils.txt"
+}
+
+# export_pupils for the set-up of a script: bails out when it fails.
+need_pupils() {
+	export_pupils || bail "ibis export pupils failed: $(cat "$E2E_TMP/export.err")"
 }
 
 # Field N (1-based) of pupil line L (1-based) of the export.
@@ -326,9 +386,105 @@ dutch_count() {
 	}'
 }
 
+# --- quitting ------------------------------------------------------------------
+
+# expect_quit DESC: after the quit key, ibis exits with status 0.
+expect_quit() {
+	if wait_exit 10 && [ "$E2E_STATUS" = 0 ]; then
+		ok "$1"
+	else
+		not_ok "$1" "status: ${E2E_STATUS:-(still running)}"
+	fi
+}
+
+expect_stderr_clean() {
+	if stderr_clean; then
+		ok "no sanitizer report on stderr"
+	else
+		not_ok "no sanitizer report on stderr" "$(cat "$E2E_TMP/stderr")"
+	fi
+}
+
+# expect_quit_clean DESC: status 0 and a clean stderr, as one check.
+expect_quit_clean() {
+	if wait_exit 10 && [ "$E2E_STATUS" = 0 ] && stderr_clean; then
+		ok "$1"
+	else
+		not_ok "$1" "status ${E2E_STATUS:-none}"
+	fi
+}
+
 e2e_finish() {
 	if [ "$E2E_TEST" -ne "${E2E_PLANNED:-$E2E_TEST}" ]; then
 		echo "# planned ${E2E_PLANNED}, ran $E2E_TEST"
 	fi
+	[ "$E2E_FAILED" -eq 0 ]
+}
+
+# --- command-line scripts -------------------------------------------------------
+
+# A private folder $T with HOME and the XDG folders pointed into it and
+# --config naming an empty file, so that no file of the user is read or
+# written. NAME goes into the folder's name. Files made read-only by a test
+# are removed too.
+cli_setup() {
+	E2E_CLI=1
+	T=$(mktemp -d "${TMPDIR:-/tmp}/ibis-$1-XXXXXX") || bail "mktemp"
+	trap cli_cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	HOME=$T/home
+	XDG_CONFIG_HOME=$T/home/.config
+	XDG_DATA_HOME=$T/home/.local/share
+	XDG_CACHE_HOME=$T/home/.cache
+	XDG_STATE_HOME=$T/home/.local/state
+	export HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME
+	mkdir -p "$HOME"
+	CONF=$T/empty.ini
+	: >"$CONF"
+	TODAY=$E2E_TODAY
+	rc=0
+	E2E_SANITIZER=0
+}
+
+cli_cleanup() {
+	chmod -R u+w "$T" 2>/dev/null
+	rm -rf "$T"
+}
+
+# ibis with the private configuration and a fixed today; output in $T/out and
+# $T/err, status in $rc. A sanitizer report is kept for cli_finish.
+run() {
+	"$IBIS" --config "$CONF" --datadir "$IBIS_DATADIR" --today "$TODAY" "$@" \
+		>"$T/out" 2>"$T/err"
+	rc=$?
+	if grep -q -e 'Sanitizer' -e 'runtime error' "$T/err"; then
+		E2E_SANITIZER=1
+		cat "$T/err" >>"$T/sanitizer.log"
+	fi
+}
+
+# The demo database (seed 1) in DB.
+cli_demo() {
+	run --db "$1" demo --seed 1
+	[ "$rc" -eq 0 ] || bail "ibis demo failed: $(head -n 3 "$T/err")"
+}
+
+status_is() { [ "$rc" -eq "$1" ]; }
+err_has() { grep -q -F -e "$1" "$T/err"; }
+out_has() { grep -q -F -e "$1" "$T/out"; }
+out_line() { grep -q -x -F -e "$1" "$T/out"; }
+err_line() { grep -q -x -F -e "$1" "$T/err"; }
+
+# The last check (no run left a sanitizer report) and the plan.
+cli_finish() {
+	if [ "$E2E_SANITIZER" -eq 0 ]; then
+		ok "no sanitizer reports"
+	else
+		E2E_TEST=$((E2E_TEST + 1))
+		E2E_FAILED=$((E2E_FAILED + 1))
+		echo "not ok $E2E_TEST - no sanitizer reports"
+		sed -n '1,20s/^/#   /p' "$T/sanitizer.log"
+	fi
+	echo "1..$E2E_TEST"
 	[ "$E2E_FAILED" -eq 0 ]
 }

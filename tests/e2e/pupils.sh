@@ -4,11 +4,9 @@
 # header, the cursor kept on its pupil, the dossier, help, and quitting.
 . "$(dirname "$0")/lib.sh"
 
-E2E_PLANNED=33
-plan $E2E_PLANNED
-e2e_setup
+e2e_setup 33
 
-export_pupils || bail "ibis export pupils failed: $(cat "$E2E_TMP/export.err")"
+need_pupils
 total=$(wc -l <"$E2E_TMP/pupils.txt" | tr -d ' ')
 [ "$total" -gt 25 ] || bail "the demo has only $total pupils; the scroll checks need more than a screenful"
 count_text="$(dutch_count "$total") leerlingen"
@@ -285,15 +283,7 @@ if wait_gone "Ibis afsluiten?" && running; then ok "n keeps ibis running"; else 
 send q
 wait_for "Ibis afsluiten? (j/n)" >/dev/null
 send j
-if wait_exit 10 && [ "$E2E_STATUS" = 0 ]; then
-	ok "j quits with status 0"
-else
-	not_ok "j quits with status 0" "status: ${E2E_STATUS:-(still running)}"
-fi
-if stderr_clean; then
-	ok "no sanitizer report on stderr"
-else
-	not_ok "no sanitizer report on stderr" "$(cat "$E2E_TMP/stderr")"
-fi
+expect_quit "j quits with status 0"
+expect_stderr_clean
 
 e2e_finish

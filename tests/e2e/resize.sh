@@ -3,11 +3,9 @@
 # not crash, growing back restores the screen, and typed text survives.
 . "$(dirname "$0")/lib.sh"
 
-E2E_PLANNED=13
-plan $E2E_PLANNED
-e2e_setup
+e2e_setup 13
 
-export_pupils || bail "ibis export pupils failed: $(cat "$E2E_TMP/export.err")"
+need_pupils
 first=$(display_name 1)
 total=$(wc -l <"$E2E_TMP/pupils.txt" | tr -d ' ')
 count_text="$(dutch_count "$total") leerlingen"
@@ -95,15 +93,7 @@ else
 	not_ok "the quit question survives a resize"
 fi
 send F10
-if wait_exit 10 && [ "$E2E_STATUS" = 0 ]; then
-	ok "F10 quits with status 0"
-else
-	not_ok "F10 quits with status 0" "status: ${E2E_STATUS:-(still running)}"
-fi
-if stderr_clean; then
-	ok "no sanitizer report on stderr"
-else
-	not_ok "no sanitizer report on stderr" "$(cat "$E2E_TMP/stderr")"
-fi
+expect_quit "F10 quits with status 0"
+expect_stderr_clean
 
 e2e_finish
