@@ -21,7 +21,8 @@ TestSuite(tui, .init = utf8_locale);
 
 static const struct screen_ops *const screens[] = {
 	&pupils_screen, &dossier_screen, &help_screen, &dialog_screen,
-	&pupilform_screen, &picker_screen,
+	&pupilform_screen, &picker_screen, &groups_screen, &jaarovergang_screen,
+	&import_screen, &prompt_screen,
 };
 
 /* ============================================================= key tables */
