@@ -88,9 +88,11 @@ move_max=$(tail -n 1 "$tmp/move")
 move_med=$(median <"$tmp/move")
 rss=$(sort -n "$tmp/rss" | tail -n 1)
 pupils=$(run check 2>/dev/null | awk '$1 == "leerlingen" {print $2; exit}')
+# The list shows the pupils at school: those an export without --all writes.
+active=$(run export pupils 2>/dev/null | awk 'END {print NR - 1}')
 
 echo
-echo "Leerlingen at ${pupils:-$PUPILS} pupils, 80x24 ($RUNS starts, $(wc -l <"$tmp/keys") filter keystrokes)"
+echo "Leerlingen at ${pupils:-$PUPILS} pupils ($active at school, in the list), 80x24 ($RUNS starts, $(wc -l <"$tmp/keys") filter keystrokes)"
 printf '  start to first screen:   median %8s ms   (target < 50 ms)\n' "$start"
 printf '  filter keystroke:        median %8s ms   (target < 5 ms; slowest %s ms)\n' "$key" "$key_max"
 printf '  cursor move:             at most %7s bytes (target <= 200; median %s)\n' "$move_max" "$move_med"
