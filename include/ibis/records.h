@@ -134,6 +134,64 @@ struct goal {
 	int version;
 };
 
+/* A correction of a level episode (level_corrections): what the episode was
+ * before, who changed it, on which day and why. */
+enum correction_action { CORRECTION_CHANGED, CORRECTION_WITHDRAWN };
+
+struct level_correction {
+	ibis_id id;
+	ibis_id pupil_id;
+	ibis_id episode_id;  /* 0 once the episode was withdrawn */
+	enum correction_action action;
+	ibis_date on;        /* the day of the correction */
+	char *author;
+	char *why;
+	struct level_episode old; /* the values before; old.id == episode_id (or the
+				   * withdrawn id as it was) and old.pupil_id set */
+};
+
+/* A TLV (toelaatbaarheidsverklaring) or onderwijsarrangement. */
+enum arrangement_kind { ARRANGEMENT_TLV, ARRANGEMENT_ONDERWIJS };
+
+struct arrangement {
+	ibis_id id;
+	ibis_id pupil_id;
+	enum arrangement_kind kind;
+	ibis_date start;
+	ibis_date end;       /* DATE_NONE: no end date */
+	char *description;
+	char *reference;     /* the samenwerkingsverband's number of the decision */
+	int version;
+};
+
+/* A line of a pupil's timeline (db_timeline.h), merged from several tables. */
+/* Where a line of the timeline comes from; id is the row in that table. */
+enum tl_source {
+	TL_EVENT,       /* events: observatie, toets, oudergesprek, kindgesprek, notitie,
+			 * extern, bespreking, ... (kind = the event's kind) */
+	TL_LEVEL,       /* level_episodes: a step (kind "niveau") */
+	TL_CORRECTION,  /* level_corrections (kind "correctie") */
+	TL_PLAN_START,  /* plans: started (kind "plan") */
+	TL_PLAN_EVAL,   /* plans: evaluated or closed (kind "evaluatie"), dated eval_date
+			 * or end date */
+	TL_MEETING,     /* meeting_items of the pupil (kind "bespreking") */
+	TL_CONSENT,     /* consents (kind "toestemming") */
+	TL_ARRANGEMENT, /* arrangements started (kind "arrangement") */
+};
+
+struct tl_item {
+	enum tl_source source;
+	ibis_id id;
+	ibis_date date;
+	char *kind;      /* the word of the filter: "toets", "niveau", "plan", ... */
+	char *author;    /* NULL when not recorded */
+	char *summary;   /* one line, Dutch: "Niveau 3 (was 2): toets M5 rekenen E",
+			  * "OOP gestart: Rekenen tafels", "TLV tot 31-07-2028"; level
+			  * positions as numbers, the caller names them from its model */
+	bool restricted; /* a restricted event (medical, safeguarding) */
+	int level;       /* TL_LEVEL: the new level; TL_CORRECTION: the old level; else 0 */
+};
+
 void school_clear(struct school *s);
 void group_clear(struct group *g);
 void pupil_clear(struct pupil *p);
@@ -142,12 +200,17 @@ void level_episode_clear(struct level_episode *e);
 void event_clear(struct event *e);
 void plan_clear(struct plan *p);
 void goal_clear(struct goal *g);
+void level_correction_clear(struct level_correction *c);
+void arrangement_clear(struct arrangement *a);
 /* Free an array of n records and each record's strings. */
 void level_episodes_free(struct level_episode *e, int n);
 void events_free(struct event *e, int n);
 void schools_free(struct school *s, int n);
 void groups_free(struct group *g, int n);
 void plans_free(struct plan *p, int n);
+void level_corrections_free(struct level_correction *c, int n);
+void arrangements_free(struct arrangement *a, int n);
+void tl_items_free(struct tl_item *items, int n);
 
 /* Dutch words as stored and shown ("sbo", "vo"; "actief"). The parse
  * functions return false for an unknown word. */
@@ -159,5 +222,13 @@ const char *plan_status_name(enum plan_status s);
 bool plan_status_parse(const char *s, enum plan_status *out);
 const char *goal_result_name(enum goal_result r);
 bool goal_result_parse(const char *s, enum goal_result *out);
+/* "gewijzigd", "ingetrokken" */
+const char *correction_action_name(enum correction_action a);
+bool correction_action_parse(const char *s, enum correction_action *out);
+/* "tlv", "onderwijsarrangement" as stored; the label shown is "TLV" /
+ * "Onderwijsarrangement" (arrangement_kind_label). */
+const char *arrangement_kind_name(enum arrangement_kind k);
+const char *arrangement_kind_label(enum arrangement_kind k);
+bool arrangement_kind_parse(const char *s, enum arrangement_kind *out);
 
 #endif

@@ -21,10 +21,12 @@
 #include <string.h>
 
 #include "ibis/date.h"
+#include "ibis/db_arrangement.h"
 #include "ibis/db_event.h"
 #include "ibis/db_level.h"
 #include "ibis/db_pupil.h"
 #include "ibis/db_school.h"
+#include "ibis/levelrules.h"
 #include "ibis/records.h"
 #include "ibis/text.h"
 #include "ibis/util.h"
@@ -1675,6 +1677,31 @@ static enum ibis_status insert_group_plans(struct gen *g, const struct dschool *
 
 /* ---------------------------------------------------------------- levels */
 
+/* The TLV that goes with a placement on SBO/SO, from the day of the step for
+ * the model's longest term (two years where the model says nothing). Drawn
+ * from nothing random, so that the rest of a seed's demo stays the same. */
+static enum ibis_status insert_tlv(struct gen *g, const struct dschool *s,
+				   const struct dpupil *p, ibis_date start)
+{
+	struct arrangement a = {
+		.pupil_id = p->id,
+		.kind = ARRANGEMENT_TLV,
+		.start = start,
+		.end = DATE_NONE,
+		.description = p->dest == LEAVE_SO ? "Plaatsing in het speciaal onderwijs (SO)."
+						   : "Plaatsing in het speciaal basisonderwijs (SBO).",
+	};
+	ibis_date last = DATE_NONE;
+	free(arrangement_check(s->model, &a, &last)); /* only for the model's term */
+	a.end = last != DATE_NONE ? last : date_add_days(date_add_years(start, 2), -1);
+	int y, m, d;
+	date_to_ymd(start, &y, &m, &d);
+	char reference[32];
+	snprintf(reference, sizeof(reference), "TLV-%d-%06lld", y, (long long)p->id);
+	a.reference = reference;
+	return db_arrangement_insert(g->db, &a, g->err);
+}
+
 static enum ibis_status insert_levels(struct gen *g, const struct dschool *s,
 				      const struct dpupil *p)
 {
@@ -1708,6 +1735,8 @@ static enum ibis_status insert_levels(struct gen *g, const struct dschool *s,
 			.author = s->ib_login,
 		};
 		enum ibis_status st = db_level_insert(g->db, &e, g->err);
+		if (st == IBIS_OK && l->kind == LEVEL_PLACEMENT)
+			st = insert_tlv(g, s, p, sp->date);
 		if (st == IBIS_OK)
 			st = insert_episode_plans(g, s, p, i);
 		if (st != IBIS_OK)

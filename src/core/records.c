@@ -82,6 +82,32 @@ void goal_clear(struct goal *g)
 	g->target = DATE_NONE;
 }
 
+void level_correction_clear(struct level_correction *c)
+{
+	free(c->author);
+	free(c->why);
+	level_episode_clear(&c->old);
+	memset(c, 0, sizeof(*c));
+	c->on = DATE_NONE;
+	c->old.start = c->old.end = DATE_NONE;
+}
+
+void arrangement_clear(struct arrangement *a)
+{
+	free(a->description);
+	free(a->reference);
+	memset(a, 0, sizeof(*a));
+	a->start = a->end = DATE_NONE;
+}
+
+static void tl_item_clear(struct tl_item *t)
+{
+	free(t->kind);
+	free(t->author);
+	free(t->summary);
+	memset(t, 0, sizeof(*t));
+}
+
 #define ARRAY_FREE(fn, clear, type)                 \
 	void fn(type *a, int n)                     \
 	{                                           \
@@ -95,6 +121,9 @@ ARRAY_FREE(events_free, event_clear, struct event)
 ARRAY_FREE(schools_free, school_clear, struct school)
 ARRAY_FREE(groups_free, group_clear, struct group)
 ARRAY_FREE(plans_free, plan_clear, struct plan)
+ARRAY_FREE(level_corrections_free, level_correction_clear, struct level_correction)
+ARRAY_FREE(arrangements_free, arrangement_clear, struct arrangement)
+ARRAY_FREE(tl_items_free, tl_item_clear, struct tl_item)
 
 /* --------------------------------------------------- words of enumerations */
 
@@ -107,6 +136,9 @@ static const char *const plan_status_words[] = {"concept", "actief", "geëvaluee
 						"afgesloten"};
 static const char *const goal_result_words[] = {"open", "behaald", "deels behaald",
 						"niet behaald"};
+static const char *const correction_words[] = {"gewijzigd", "ingetrokken"};
+static const char *const arrangement_words[] = {"tlv", "onderwijsarrangement"};
+static const char *const arrangement_labels[] = {"TLV", "Onderwijsarrangement"};
 
 static const char *word_of(const char *const *words, size_t n, int v)
 {
@@ -182,5 +214,38 @@ bool goal_result_parse(const char *s, enum goal_result *out)
 	if (!parse_word(WORDS(goal_result_words), 0, s, &v))
 		return false;
 	*out = (enum goal_result)v;
+	return true;
+}
+
+const char *correction_action_name(enum correction_action a)
+{
+	return word_of(WORDS(correction_words), (int)a);
+}
+
+bool correction_action_parse(const char *s, enum correction_action *out)
+{
+	int v;
+	if (!parse_word(WORDS(correction_words), 0, s, &v))
+		return false;
+	*out = (enum correction_action)v;
+	return true;
+}
+
+const char *arrangement_kind_name(enum arrangement_kind k)
+{
+	return word_of(WORDS(arrangement_words), (int)k);
+}
+
+const char *arrangement_kind_label(enum arrangement_kind k)
+{
+	return word_of(WORDS(arrangement_labels), (int)k);
+}
+
+bool arrangement_kind_parse(const char *s, enum arrangement_kind *out)
+{
+	int v;
+	if (!parse_word(WORDS(arrangement_words), 0, s, &v))
+		return false;
+	*out = (enum arrangement_kind)v;
 	return true;
 }

@@ -883,6 +883,51 @@ static const char schema_v2[] =
 #undef V2_LIST_KEY
 #undef V2_GROUP_OF
 
+/* ============================================================ version 3 */
+
+/* Version 3: corrections of the level history. A level episode, once
+ * recorded, is part of a pupil's history that parents and the
+ * samenwerkingsverband may read; a wrong entry is corrected, and the
+ * correction keeps what the entry was, who changed it, when and why. The
+ * episode row itself then holds the corrected values (so that the open
+ * episode stays the current level and every query of the list keeps working);
+ * a withdrawn episode (the step was never taken: the wrong pupil, a double
+ * entry) is removed and lives on only here, with its values.
+ */
+static const char schema_v3[] =
+	"CREATE TABLE level_corrections (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
+	"  -- the corrected episode; NULL once it was withdrawn\n"
+	"  episode_id INTEGER REFERENCES level_episodes(id) ON DELETE SET NULL,\n"
+	"  action TEXT NOT NULL CHECK (action IN ('gewijzigd', 'ingetrokken')),\n"
+	"  corrected_on TEXT NOT NULL CHECK (" ISO_DATE("corrected_on") "), -- the day (--today)\n"
+	"  author TEXT,\n"
+	"  why TEXT NOT NULL CHECK (why <> ''),\n"
+	"  -- the episode as it was before this correction (old_id: its id, kept\n"
+	"  -- when the episode itself is gone)\n"
+	"  old_id INTEGER NOT NULL,\n"
+	"  old_model TEXT NOT NULL,\n"
+	"  old_level INTEGER NOT NULL CHECK (old_level BETWEEN 1 AND 9),\n"
+	"  old_start TEXT NOT NULL CHECK (" ISO_DATE("old_start") "),\n"
+	"  old_end TEXT CHECK (" ISO_DATE("old_end") "),\n"
+	"  old_reason TEXT,\n"
+	"  old_meeting TEXT,\n"
+	"  old_regie TEXT,\n"
+	"  old_betrokkenen TEXT,\n"
+	"  created_at TEXT NOT NULL DEFAULT " NOW "\n"
+	") STRICT;\n"
+	"-- The pupil's timeline.\n"
+	"CREATE INDEX level_corrections_pupil ON level_corrections(pupil_id, corrected_on);\n"
+	"CREATE INDEX level_corrections_episode ON level_corrections(episode_id)\n"
+	"  WHERE episode_id IS NOT NULL;\n"
+	"-- The Overzicht's counts per level over a school year walk the episodes by\n"
+	"-- date.\n"
+	"CREATE INDEX level_episodes_dates ON level_episodes(start_date, end_date);\n"
+	"-- The start-up's question whether any open episode is in another model than\n"
+	"-- its school's: the distinct models of the open episodes, one probe each.\n"
+	"CREATE INDEX level_episodes_open_model ON level_episodes(model) WHERE end_date IS NULL;\n";
+
 /* ============================================================ migrations */
 
 /* migrations[v] takes a database from version v-1 to v; index 0 is the empty
@@ -891,6 +936,7 @@ static const char *const migrations[] = {
 	NULL,
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 /* The tables of the current schema, for db_count_rows and db_check. */
@@ -898,7 +944,8 @@ static const char *const migrations[] = {
 	X(schools) X(groups) X(group_teachers) X(group_members) X(pupils) X(guardians) \
 	X(level_episodes) X(events) X(plans) X(plan_fields) X(goals) X(plan_log)       \
 	X(plan_snapshots) X(meetings) X(meeting_attendees) X(meeting_items) X(actions) \
-	X(consents) X(partners) X(referrals) X(arrangements) X(indicator_scores)       \
+	X(level_corrections) X(consents) X(partners) X(referrals) X(arrangements)      \
+	X(indicator_scores) \
 	X(sop_expertise) X(sop_professionalisering) X(sop_aanbod) X(sop_grenzen)      \
 	X(basis_checklist) X(users) X(user_schools) X(user_groups) X(audit) X(drafts)   \
 	X(pupil_counts) X(pupil_search) X(pupil_search_left) X(pupil_grams) \
