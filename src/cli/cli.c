@@ -17,7 +17,11 @@
 
 #include "cli_internal.h"
 #include "ibis/date.h"
+#include "ibis/db_level.h"
+#include "ibis/db_pupil.h"
+#include "ibis/db_school.h"
 #include "ibis/domain.h"
+#include "ibis/text.h"
 
 /* ================================================================ usage */
 
@@ -38,11 +42,16 @@ static const char usage_text[] =
 	"        samenwerkingsverband van scholen van zo’n 500 leerlingen), met\n"
 	"        groepen, niveaus, gebeurtenissen en plannen over drie schooljaren.\n"
 	"  check\n"
-	"        Controleer de database: schemaversie, aantallen en integriteit.\n"
+	"        Controleer de database: schemaversie, aantallen en integriteit, en\n"
+	"        leerlingen van wie het niveau niet past bij het model van de school.\n"
 	"  export pupils [--all] [--output BESTAND]\n"
 	"        Schrijf de leerlingen als CSV (puntkomma, UTF-8) met de kolommen\n"
 	"        Id;Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;\n"
 	"        Groep;School;Status en de groep van het huidige schooljaar.\n"
+	"  export timeline LEERLING [--format md|html] [--output BESTAND]\n"
+	"        Schrijf de niveaus, arrangementen en gebeurtenissen van een leerling\n"
+	"        als document voor ouders (Markdown of HTML; zonder afgeschermde\n"
+	"        gebeurtenissen).\n"
 	"  import pupils BESTAND [--school S] [--map KOLOM=VELD]... [--dry-run]\n"
 	"         [--skip-invalid AFGEKEURD]\n"
 	"        Lees leerlingen uit een CSV-bestand (ParnasSys, ESIS, Excel of ibis\n"
@@ -55,13 +64,31 @@ static const char usage_text[] =
 	"        de database meer scholen heeft) over naar de volgende groep: van\n"
 	"        schooljaar JJJJ naar het jaar erna. Zonder --apply alleen het\n"
 	"        voorbeeld; er wordt niets gewijzigd. L is het Id of leerlingnummer.\n"
+	"  levels check [--school S]\n"
+	"        Toon de leerlingen van wie het huidige niveau niet past bij het\n"
+	"        niveaumodel van hun school, als Id;Naam;Groep;Model;Niveau.\n"
+	"  levels remap [--school S] --to MODEL [--map OUD=NIEUW,...] [--date DATUM]\n"
+	"         [--apply]\n"
+	"        Zet de niveaus van de leerlingen van school S om naar niveaumodel\n"
+	"        MODEL, dat daarna het model van de school is. Zonder --apply alleen\n"
+	"        het voorbeeld; er wordt niets gewijzigd.\n"
+	"  levels set LEERLING NIVEAU [--reason TEKST] [--date DATUM]\n"
+	"         [--meeting SOORT] [--regie R] [--betrokkenen B]\n"
+	"        Leg een nieuw niveau vast volgens de regels van het model van de\n"
+	"        school. NIVEAU is een nummer of de korte naam (‘Laag 3’).\n"
+	"  levels history LEERLING\n"
+	"        Toon de niveauperiodes van een leerling en de correcties.\n"
+	"  report levels [--school S] [--date DATUM] [--format text|csv]\n"
+	"        Het aantal leerlingen per niveau per groep.\n"
 	"  help\n"
 	"        Toon deze tekst.\n"
 	"\n"
 	"Opties bij een opdracht:\n"
 	"  --school NAAM      naam van de school (init; standaard \"Mijn school\");\n"
 	"                     bij import: Id, BRIN-code of naam van de school waar\n"
-	"                     alle leerlingen van het bestand in komen\n"
+	"                     alle leerlingen van het bestand in komen; bij levels\n"
+	"                     en report: de school (standaard alle scholen, bij\n"
+	"                     remap de enige)\n"
 	"  --brin CODE        BRIN-code van de school, zoals 12AB00 (init)\n"
 	"  --model ID         niveaumodel, de naam van een bestand in levels/ zonder\n"
 	"                     .ini (init, demo; standaard [school] niveaumodel)\n"
@@ -71,7 +98,8 @@ static const char usage_text[] =
 	"                     dezelfde database (demo; standaard 1)\n"
 	"  --all              ook leerlingen die de school verlaten hebben (export)\n"
 	"  --output BESTAND   schrijf naar BESTAND in plaats van naar de\n"
-	"                     standaarduitvoer (export)\n"
+	"                     standaarduitvoer (export); een half bestand blijft\n"
+	"                     nooit achter\n"
 	"  --map KOLOM=VELD   lees de kolom KOLOM als VELD: id, leerlingnummer,\n"
 	"                     roepnaam, tussenvoegsel, achternaam, geboortedatum, groep,\n"
 	"                     school of status (import; mag vaker)\n"
@@ -92,7 +120,23 @@ static const char usage_text[] =
 	"  --group L=GROEP[:J]\n"
 	"                     zet leerling L in GROEP van het nieuwe jaar, met\n"
 	"                     jaargroep J (jaarovergang; mag vaker)\n"
-	"  --apply            voer de jaarovergang uit, in één keer (jaarovergang)\n"
+	"  --apply            voer de jaarovergang uit, in één keer (jaarovergang,\n"
+	"                     levels remap)\n"
+	"  --to MODEL         het nieuwe niveaumodel (levels remap)\n"
+	"  --map OUD=NIEUW,...\n"
+	"                     zet niveau OUD om naar niveau NIEUW van het nieuwe\n"
+	"                     model (levels remap; standaard hetzelfde nummer, of het\n"
+	"                     hoogste gewone niveau)\n"
+	"  --date DATUM       de dag van de stap of omzetting, of de peildatum\n"
+	"                     (levels, report; standaard vandaag)\n"
+	"  --reason TEKST     waarom: wat liet zien dat de leerling niet genoeg had\n"
+	"                     aan het vorige niveau (levels set; nodig bij omhoog)\n"
+	"  --meeting SOORT    de bespreking die besliste (levels set; standaard die\n"
+	"                     het model noemt)\n"
+	"  --regie R, --betrokkenen B\n"
+	"                     wie de regie heeft en wie betrokken zijn (levels set;\n"
+	"                     standaard wat het model zegt)\n"
+	"  --format FORMAAT   text of csv (report); md of html (export timeline)\n"
 	"\n"
 	"Algemene opties (voor of na de opdracht):\n"
 	"  --db PAD           het databasebestand (standaard [database] pad uit de\n"
@@ -106,7 +150,8 @@ static const char usage_text[] =
 	"  --help             toon deze tekst\n"
 	"  --version          toon het versienummer\n"
 	"\n"
-	"Records worden genoemd bij hun vaste nummer (Id).\n"
+	"Records worden genoemd bij hun vaste nummer (Id); een leerling ook bij het\n"
+	"leerlingnummer.\n"
 	"\n"
 	"Afsluitstatus:\n"
 	"  0  gelukt\n"
@@ -172,6 +217,8 @@ const char *cli_errno_text(int e)
 		return "de ontvanger is gestopt";
 	case EIO:
 		return "invoer-/uitvoerfout";
+	case EFBIG:
+		return "het bestand wordt groter dan mag";
 	default:
 		return strerror(e);
 	}
@@ -246,6 +293,289 @@ int cli_pick_model(const struct app *app, const char *model, const struct level_
 	return IBIS_EINPUT;
 }
 
+/* ========================================================== naming records */
+
+bool cli_all_digits(const char *s)
+{
+	if (str_empty(s))
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static bool same_ascii(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+		char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+static void add_school(struct strbuf *sb, const struct school *s)
+{
+	sb_printf(sb, "\n  %lld  %s", (long long)s->id, s->name);
+	if (s->brin)
+		sb_printf(sb, " (%s)", s->brin);
+}
+
+int cli_pick_school(struct app *app, const char *want, ibis_id *id)
+{
+	struct school *s = NULL;
+	int n = 0;
+	struct ibis_error err = {0};
+	if (db_school_list(app->db, &s, &n, &err) != IBIS_OK)
+		return cli_report(&err, app->verbose);
+
+	int st = 0, hits = 0, hit = -1;
+	struct strbuf list = {0};
+	if (n == 0) {
+		cli_error("De database heeft nog geen school.");
+		st = IBIS_EINPUT;
+		goto out;
+	}
+	if (!want) {
+		if (n == 1) {
+			*id = s[0].id;
+			goto out;
+		}
+		for (int i = 0; i < n; i++)
+			add_school(&list, &s[i]);
+		cli_error("De database heeft %d scholen; kies er een met --school (Id, BRIN of "
+			  "naam):%s", n, sb_str(&list));
+		st = IBIS_EUSAGE;
+		goto out;
+	}
+
+	/* an exact Id, BRIN or name first; then a unique part of a name */
+	for (int i = 0; i < n && hit < 0; i++)
+		if ((cli_all_digits(want) && s[i].id == atoll(want)) || same_ascii(s[i].brin, want))
+			hit = i;
+	char *fw = text_fold(want);
+	for (int i = 0; i < n && hit < 0; i++) {
+		char *fn = text_fold(s[i].name);
+		if (strcmp(fn, fw) == 0)
+			hit = i;
+		free(fn);
+	}
+	if (hit < 0 && *fw) {
+		for (int i = 0; i < n; i++)
+			if (text_fold_contains(s[i].name, want)) {
+				hit = i;
+				hits++;
+				add_school(&list, &s[i]);
+			}
+		if (hits > 1) {
+			cli_error("‘%s’ past bij %d scholen; kies er een met haar Id of BRIN:%s", want,
+				  hits, sb_str(&list));
+			st = IBIS_EINPUT;
+			hit = -1;
+		}
+	}
+	free(fw);
+	if (st)
+		goto out;
+	if (hit < 0) {
+		sb_reset(&list);
+		for (int i = 0; i < n; i++)
+			add_school(&list, &s[i]);
+		cli_error("Geen school ‘%s’ in de database; er zijn:%s", want, sb_str(&list));
+		st = IBIS_EINPUT;
+		goto out;
+	}
+	*id = s[hit].id;
+out:
+	sb_free(&list);
+	schools_free(s, n);
+	return st;
+}
+
+/* The pupils whose leerlingnummer is the one asked for. */
+struct number_hits {
+	const char *want;
+	ibis_id first;      /* the first pupil found, 0 while none */
+	int n;
+	struct strbuf list; /* "\n  Id  Name (School)" per pupil */
+};
+
+static int collect_number(const struct pupil_export_row *row, void *ctx)
+{
+	struct number_hits *h = ctx;
+	if (!row->number || !same_ascii(row->number, h->want))
+		return 0;
+	if (!h->first)
+		h->first = row->id;
+	h->n++;
+	char *name = name_natural(row->first_name, row->tussenvoegsel, row->last_name);
+	sb_printf(&h->list, "\n  %lld  %s (%s)", (long long)row->id, name,
+		  row->school_name ? row->school_name : "?");
+	free(name);
+	return 0;
+}
+
+int cli_pick_pupil(struct app *app, const char *arg, struct pupil *p)
+{
+	struct ibis_error err = {0};
+	char *want = str_trim(arg);
+	struct pupil by_id = {0};
+	struct number_hits h = {.want = want};
+	int st = 0;
+	memset(p, 0, sizeof(*p));
+	if (cli_all_digits(want) && strlen(want) < 19) {
+		enum ibis_status gs = db_pupil_get(app->db, atoll(want), &by_id, &err);
+		if (gs != IBIS_OK && gs != IBIS_EINPUT) {
+			st = cli_report(&err, app->verbose);
+			goto out;
+		}
+		ibis_error_clear(&err);
+	}
+
+	/* a leerlingnummer is unique within a school only: look at them all, so
+	 * that a name that fits two pupils is refused rather than guessed */
+	if (!str_empty(want) &&
+	    db_pupil_export(app->db, true, schoolyear_of(date_today()), collect_number, &h,
+			    &err) != IBIS_OK) {
+		st = cli_report(&err, app->verbose);
+		goto out;
+	}
+	ibis_id id = by_id.id ? by_id.id : h.first;
+	if (by_id.id && h.n > 0 && !(h.n == 1 && h.first == by_id.id)) {
+		char *name = name_natural(by_id.first_name, by_id.tussenvoegsel, by_id.last_name);
+		cli_error("‘%s’ is het Id van %s (leerlingnummer %s) en het leerlingnummer van:%s\n"
+			  "Noem de leerling bij een Id of leerlingnummer dat alleen bij haar hoort.",
+			  want, name, by_id.number ? by_id.number : "geen", sb_str(&h.list));
+		free(name);
+		st = IBIS_EINPUT;
+	} else if (!by_id.id && h.n > 1) {
+		cli_error("Leerlingnummer ‘%s’ hoort bij %d leerlingen; noem de leerling bij het Id:%s",
+			  want, h.n, sb_str(&h.list));
+		st = IBIS_EINPUT;
+	} else if (!id) {
+		cli_error("Geen leerling ‘%s’: geen leerling met dat Id of leerlingnummer.", want);
+		st = IBIS_EINPUT;
+	} else if (db_pupil_get(app->db, id, p, &err) != IBIS_OK) {
+		st = cli_report(&err, app->verbose);
+	}
+out:
+	pupil_clear(&by_id);
+	sb_free(&h.list);
+	free(want);
+	return st;
+}
+
+/* ================================================================ misfits */
+
+/* With one school, the database answers directly. With several, one call per
+ * school would read every pupil once per school (the query scans the active
+ * pupils), so one call asks for everything above the smallest number of
+ * levels of the schools' models, and each pupil found is then judged against
+ * its own school's model: the same answer in one pass. */
+enum ibis_status cli_level_misfits(struct app *app, const struct school *schools, int n,
+				   struct level_misfit ***per, int **nper, struct ibis_error *err)
+{
+	*per = xcalloc((size_t)n + 1, sizeof(**per));
+	*nper = xcalloc((size_t)n + 1, sizeof(**nper));
+	int min_levels = 0;
+	for (int i = 0; i < n; i++) {
+		const struct level_model *m = domain_model(&app->dom, schools[i].level_model);
+		if (m && (!min_levels || m->nlevels < min_levels))
+			min_levels = m->nlevels;
+	}
+	if (!min_levels)
+		return IBIS_OK; /* no school's model is known: nothing to judge by */
+	if (n == 1) {
+		const struct level_model *m = domain_model(&app->dom, schools[0].level_model);
+		return db_level_misfits(app->db, schools[0].id, NULL, m->nlevels, &(*per)[0],
+					&(*nper)[0], err);
+	}
+
+	struct level_misfit *all = NULL;
+	int nall = 0;
+	enum ibis_status st = db_level_misfits(app->db, 0, NULL, min_levels, &all, &nall, err);
+	int *caps = xcalloc((size_t)n + 1, sizeof(*caps));
+	for (int k = 0; k < nall && st == IBIS_OK; k++) {
+		struct pupil p = {0};
+		if ((st = db_pupil_get(app->db, all[k].pupil_id, &p, err)) != IBIS_OK)
+			break;
+		int i = 0;
+		while (i < n && schools[i].id != p.school_id)
+			i++;
+		pupil_clear(&p);
+		const struct level_model *m =
+			i < n ? domain_model(&app->dom, schools[i].level_model) : NULL;
+		if (!m || (all[k].model && strcmp(all[k].model, m->id) == 0 &&
+			   all[k].level <= m->nlevels))
+			continue;
+		if ((*nper)[i] == caps[i]) {
+			caps[i] = caps[i] ? 2 * caps[i] : 8;
+			(*per)[i] = xrealloc((*per)[i], (size_t)caps[i] * sizeof(*(*per)[i]));
+		}
+		/* the strings move over; the husk is freed below */
+		(*per)[i][(*nper)[i]++] = all[k];
+		memset(&all[k], 0, sizeof(all[k]));
+	}
+	free(caps);
+	level_misfits_free(all, nall);
+	return st;
+}
+
+void cli_level_misfits_free(struct level_misfit **per, int *nper, int n)
+{
+	for (int i = 0; per && i < n; i++)
+		level_misfits_free(per[i], nper[i]);
+	free(per);
+	free(nper);
+}
+
+/* ======================================================== options given */
+
+int cli_only_options(const struct cli_args *a, const char *command,
+		     const char *const *allowed)
+{
+	const struct {
+		const char *name;
+		bool given;
+	} given[] = {
+		{"school", a->school != NULL},
+		{"brin", a->brin != NULL},
+		{"model", a->model != NULL},
+		{"force", a->force},
+		{"all", a->all},
+		{"output", a->output != NULL},
+		{"format", a->format != NULL},
+		{"map", a->maps.len > 0},
+		{"dry-run", a->dry_run},
+		{"skip-invalid", a->skip_invalid != NULL},
+		{"year", a->year != 0},
+		{"apply", a->apply},
+		{"to", a->to != NULL},
+		{"date", a->date != DATE_NONE},
+		{"reason", a->reason != NULL},
+		{"meeting", a->meeting != NULL},
+		{"regie", a->regie != NULL},
+		{"betrokkenen", a->betrokkenen != NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(given); i++) {
+		if (!given[i].given)
+			continue;
+		bool ok = false;
+		for (const char *const *p = allowed; *p && !ok; p++)
+			ok = strcmp(*p, given[i].name) == 0;
+		if (!ok) {
+			cli_error("De optie ‘--%s’ hoort niet bij ‘ibis %s’.", given[i].name, command);
+			fputs(see_help, stderr);
+			return IBIS_EUSAGE;
+		}
+	}
+	return 0;
+}
+
 /* ============================================================== options */
 
 enum {
@@ -273,6 +603,13 @@ enum {
 	OPT_LEAVES,
 	OPT_GROUP,
 	OPT_APPLY,
+	OPT_TO,
+	OPT_DATE,
+	OPT_REASON,
+	OPT_MEETING,
+	OPT_REGIE,
+	OPT_BETROKKENEN,
+	OPT_FORMAT,
 };
 
 static const struct option global_options[] = {
@@ -305,6 +642,7 @@ static const struct option demo_options[] = {
 static const struct option export_options[] = {
 	{"all", no_argument, NULL, OPT_ALL},
 	{"output", required_argument, NULL, OPT_OUTPUT},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{NULL, 0, NULL, 0},
 };
 
@@ -327,6 +665,28 @@ static const struct option jaarovergang_options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* The options of every levels subcommand; cmd_levels refuses the ones that
+ * do not belong to the subcommand given. */
+static const struct option levels_options[] = {
+	{"school", required_argument, NULL, OPT_SCHOOL},
+	{"to", required_argument, NULL, OPT_TO},
+	{"map", required_argument, NULL, OPT_MAP},
+	{"date", required_argument, NULL, OPT_DATE},
+	{"apply", no_argument, NULL, OPT_APPLY},
+	{"reason", required_argument, NULL, OPT_REASON},
+	{"meeting", required_argument, NULL, OPT_MEETING},
+	{"regie", required_argument, NULL, OPT_REGIE},
+	{"betrokkenen", required_argument, NULL, OPT_BETROKKENEN},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option report_options[] = {
+	{"school", required_argument, NULL, OPT_SCHOOL},
+	{"date", required_argument, NULL, OPT_DATE},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{NULL, 0, NULL, 0},
+};
+
 static const struct option no_options[] = {
 	{NULL, 0, NULL, 0},
 };
@@ -342,9 +702,11 @@ static const struct command commands[] = {
 	{"init", init_options, 0, 0, cmd_init},
 	{"demo", demo_options, 0, 0, cmd_demo},
 	{"check", no_options, 0, 0, cmd_check},
-	{"export", export_options, 1, 1, cmd_export},
+	{"export", export_options, 1, 2, cmd_export},
 	{"import", import_options, 2, 2, cmd_import},
 	{"jaarovergang", jaarovergang_options, 0, 0, cmd_jaarovergang},
+	{"levels", levels_options, 1, 3, cmd_levels},
+	{"report", report_options, 1, 1, cmd_report},
 	{"help", no_options, 0, 1, NULL},
 };
 
@@ -489,6 +851,36 @@ static int apply_option(struct cli *c, int id, const char *arg)
 	case OPT_APPLY:
 		c->a.apply = true;
 		return -1;
+	case OPT_TO:
+		if (str_empty(arg)) {
+			cli_error("--to vraagt een niveaumodel, geen lege tekst.");
+			fputs(see_help, stderr);
+			return IBIS_EUSAGE;
+		}
+		c->a.to = arg;
+		return -1;
+	case OPT_DATE:
+		if (!date_parse(arg, &c->a.date)) {
+			cli_error("Ongeldige datum ‘%s’ bij --date; schrijf dd-mm-jjjj of jjjj-mm-dd.",
+				  arg);
+			return IBIS_EINPUT;
+		}
+		return -1;
+	case OPT_REASON:
+		c->a.reason = arg;
+		return -1;
+	case OPT_MEETING:
+		c->a.meeting = arg;
+		return -1;
+	case OPT_REGIE:
+		c->a.regie = arg;
+		return -1;
+	case OPT_BETROKKENEN:
+		c->a.betrokkenen = arg;
+		return -1;
+	case OPT_FORMAT:
+		c->a.format = arg;
+		return -1;
 	}
 	return IBIS_EUSAGE;
 }
@@ -620,6 +1012,7 @@ int cli_main(int argc, char **argv, int (*run_tui)(struct app *app))
 	struct cli c = {0};
 	c.opt.today = DATE_NONE;
 	c.a.seed = 1;
+	c.a.date = DATE_NONE;
 	int st = run(&c, argc, argv, run_tui);
 	sl_free(&c.a.words);
 	sl_free(&c.a.maps);

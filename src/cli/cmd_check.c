@@ -1,8 +1,10 @@
-/* cmd_check.c - ibis check: schema version, counts and integrity. */
+/* cmd_check.c - ibis check: schema version, counts and integrity, and the
+ * pupils whose level does not fit their school's model. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli_internal.h"
+#include "ibis/db_level.h"
 #include "ibis/db_school.h"
 #include "ibis/domain.h"
 
@@ -18,6 +20,8 @@ static const struct {
 	{"pupils", "leerlingen"},
 	{"guardians", "ouders en verzorgers"},
 	{"level_episodes", "niveauperiodes"},
+	{"level_corrections", "niveaucorrecties"},
+	{"arrangements", "arrangementen"},
 	{"events", "gebeurtenissen"},
 	{"plans", "plannen"},
 	{"plan_fields", "planvelden"},
@@ -47,6 +51,44 @@ static enum ibis_status check_models(struct app *app, struct strlist *problems,
 	return IBIS_OK;
 }
 
+/* At most this many misfits are listed per school; ibis levels check lists
+ * them all. */
+enum { MISFITS_LISTED = 20 };
+
+/* Pupils whose current level does not fit their school's model (another
+ * model, or a level the model does not have): the screens cannot name that
+ * level, and the rules cannot judge the next step. */
+static enum ibis_status check_levels(struct app *app, struct strlist *problems,
+				     struct ibis_error *err)
+{
+	struct school *schools = NULL;
+	int n = 0;
+	enum ibis_status st = db_school_list(app->db, &schools, &n, err);
+	struct level_misfit **mf = NULL;
+	int *nm = NULL;
+	if (st == IBIS_OK)
+		st = cli_level_misfits(app, schools, n, &mf, &nm, err);
+	for (int i = 0; i < n && st == IBIS_OK; i++) {
+		const struct level_model *m = domain_model(&app->dom, schools[i].level_model);
+		for (int k = 0; k < nm[i] && k < MISFITS_LISTED; k++) {
+			const struct level_misfit *f = &mf[i][k];
+			sl_addf(problems, "Leerling %lld ‘%s’%s%s%s heeft niveau %d in model %s, dat niet "
+				"past bij het model %s van %s; zie ‘ibis levels check’ en ‘ibis levels "
+				"remap’.", (long long)f->pupil_id, f->name ? f->name : "",
+				f->group ? " (" : "", f->group ? f->group : "", f->group ? ")" : "",
+				f->level, f->model ? f->model : "?", m ? m->id : "?", schools[i].name);
+		}
+		if (nm[i] > MISFITS_LISTED)
+			sl_addf(problems, "En nog %d leerlingen van %s met een niveau dat niet past bij "
+				"het model %s; ‘ibis levels check --school %lld’ noemt ze allemaal.",
+				nm[i] - MISFITS_LISTED, schools[i].name, m ? m->id : "?",
+				(long long)schools[i].id);
+	}
+	cli_level_misfits_free(mf, nm, n);
+	schools_free(schools, n);
+	return st;
+}
+
 int cmd_check(struct app *app, const struct cli_args *a)
 {
 	(void)a;
@@ -69,7 +111,8 @@ int cmd_check(struct app *app, const struct cli_args *a)
 	struct strlist problems = {0};
 	struct ibis_error err = {0};
 	if (db_check(app->db, &problems, &err) != IBIS_OK ||
-	    check_models(app, &problems, &err) != IBIS_OK) {
+	    check_models(app, &problems, &err) != IBIS_OK ||
+	    check_levels(app, &problems, &err) != IBIS_OK) {
 		sl_free(&problems);
 		fflush(stdout);
 		return cli_report(&err, app->verbose);

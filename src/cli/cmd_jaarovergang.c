@@ -14,114 +14,7 @@
 #include "cli_internal.h"
 #include "ibis/date.h"
 #include "ibis/db_jaarovergang.h"
-#include "ibis/db_school.h"
 #include "ibis/jaarovergang.h"
-#include "ibis/text.h"
-
-/* ================================================================ school */
-
-static bool all_digits(const char *s)
-{
-	if (str_empty(s))
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-static bool same_ascii(const char *a, const char *b)
-{
-	if (!a || !b)
-		return false;
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
-		char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
-		if (x != y)
-			return false;
-	}
-	return *a == *b;
-}
-
-static void add_school(struct strbuf *sb, const struct school *s)
-{
-	sb_printf(sb, "\n  %lld  %s", (long long)s->id, s->name);
-	if (s->brin)
-		sb_printf(sb, " (%s)", s->brin);
-}
-
-/* The school named by want (Id, BRIN or name; NULL: the only school). Prints
- * why not and returns the exit status, else 0 with *id set. */
-static int pick_school(struct app *app, const char *want, ibis_id *id)
-{
-	struct school *s = NULL;
-	int n = 0;
-	struct ibis_error err = {0};
-	if (db_school_list(app->db, &s, &n, &err) != IBIS_OK)
-		return cli_report(&err, app->verbose);
-
-	int st = 0, hits = 0, hit = -1;
-	struct strbuf list = {0};
-	if (n == 0) {
-		cli_error("De database heeft nog geen school.");
-		st = IBIS_EINPUT;
-		goto out;
-	}
-	if (!want) {
-		if (n == 1) {
-			*id = s[0].id;
-			goto out;
-		}
-		for (int i = 0; i < n; i++)
-			add_school(&list, &s[i]);
-		cli_error("De database heeft %d scholen; kies er een met --school (Id, BRIN of "
-			  "naam):%s", n, sb_str(&list));
-		st = IBIS_EUSAGE;
-		goto out;
-	}
-
-	/* an exact Id, BRIN or name first; then a unique part of a name */
-	for (int i = 0; i < n && hit < 0; i++)
-		if ((all_digits(want) && s[i].id == atoll(want)) || same_ascii(s[i].brin, want))
-			hit = i;
-	char *fw = text_fold(want);
-	for (int i = 0; i < n && hit < 0; i++) {
-		char *fn = text_fold(s[i].name);
-		if (strcmp(fn, fw) == 0)
-			hit = i;
-		free(fn);
-	}
-	if (hit < 0 && *fw) {
-		for (int i = 0; i < n; i++)
-			if (text_fold_contains(s[i].name, want)) {
-				hit = i;
-				hits++;
-				add_school(&list, &s[i]);
-			}
-		if (hits > 1) {
-			cli_error("‘%s’ past bij %d scholen; kies er een met haar Id of BRIN:%s", want,
-				  hits, sb_str(&list));
-			st = IBIS_EINPUT;
-			hit = -1;
-		}
-	}
-	free(fw);
-	if (st)
-		goto out;
-	if (hit < 0) {
-		sb_reset(&list);
-		for (int i = 0; i < n; i++)
-			add_school(&list, &s[i]);
-		cli_error("Geen school ‘%s’ in de database; er zijn:%s", want, sb_str(&list));
-		st = IBIS_EINPUT;
-		goto out;
-	}
-	*id = s[hit].id;
-out:
-	sb_free(&list);
-	schools_free(s, n);
-	return st;
-}
 
 /* ================================================================== year */
 
@@ -155,7 +48,7 @@ static int pick_year(struct app *app, ibis_id school, int want, int *year)
 static int find_pupil(const struct jov_plan *plan, const char *p, const char *option)
 {
 	char *want = str_trim(p);
-	int by_id = all_digits(want) ? jov_find(plan, atoll(want)) : -1, by_number = -1;
+	int by_id = cli_all_digits(want) ? jov_find(plan, atoll(want)) : -1, by_number = -1;
 	for (int i = 0; i < plan->nmoves && by_number < 0; i++)
 		if (plan->moves[i].number && strcmp(plan->moves[i].number, want) == 0)
 			by_number = i;
@@ -400,7 +293,7 @@ int cmd_jaarovergang(struct app *app, const struct cli_args *a)
 		return st;
 	ibis_id school = 0;
 	int year = 0;
-	if ((st = pick_school(app, a->school, &school)) != 0 ||
+	if ((st = cli_pick_school(app, a->school, &school)) != 0 ||
 	    (st = pick_year(app, school, a->year, &year)) != 0)
 		return st;
 
