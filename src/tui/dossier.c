@@ -1,5 +1,6 @@
-/* dossier.c - one pupil, read-only: the facts, the level history (newest
- * first) and the latest events, on one scrollable page. */
+/* dossier.c - the Gegevens tab of a pupil's dossier, read-only: the facts,
+ * the level history (newest first) and the latest events, on one scrollable
+ * page. Tab switches to the Tijdlijn tab (tijdlijn.c) and back. */
 #include "tui_internal.h"
 #include "textview.h"
 
@@ -354,21 +355,26 @@ static void dossier_leave(struct screen *s, struct tui *t)
 
 static void dossier_draw(struct screen *s, struct tui *t)
 {
+	static const char *const hints[] = { "Tab Tijdlijn", NULL };
 	struct dossier *ds = s->state;
 
 	if (ds->changes != t->changes)
 		rebuild(ds, t);
 	int y = draw_header(t, ds->title, ds->right);
 
+	/* The key bar has no room for Tab: the line of the tabs names it. */
+	dossier_tabs_draw(t, y, TAB_GEGEVENS, hints);
 	tv_draw(t, &ds->tv, y + 1, LINES - 1 - (y + 1));
 }
 
 /* The scroll keys of the text view, and the dossier's own after them. */
-enum { DA_EDIT = TV_END + 1 };
+enum { DA_EDIT = TV_END + 1, DA_TAB };
 
 static const struct keydef dossier_keys[] = {
 	TV_KEYDEFS,
 	{ DA_EDIT, { 'e' }, "Wijzig", "De gegevens van de leerling wijzigen" },
+	{ DA_TAB, { TK_TAB, TK_BTAB }, NULL,
+	  "Naar het tabblad Tijdlijn (niveaugrafiek en alle gebeurtenissen)" },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -391,6 +397,14 @@ static int dossier_action(struct screen *s, struct tui *t, int action, tkey key)
 		ibis_id id = ds->id;
 		tui_push(t, &pupilform_screen, &id);
 		return TR_HANDLED | TR_REDRAW;
+	}
+	if (action == DA_TAB) {
+		/* The Tijdlijn takes this tab's place on the stack; when it
+		 * cannot open (it said why), this tab stays. */
+		ibis_id id = ds->id;
+		if (tui_push(t, &tijdlijn_screen, &id) & TR_POP)
+			return TR_HANDLED | TR_REDRAW;
+		return TR_HANDLED | TR_POP | TR_REDRAW;
 	}
 	return tv_action(&ds->tv, action);
 }

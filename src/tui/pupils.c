@@ -7,7 +7,9 @@
  * shown on the line under the header. After a change of filter or order the
  * cursor stays on the same pupil when that pupil is still listed
  * (db_pupil_position). `a` archives the pupil who leaves, or brings an
- * archived pupil back.
+ * archived pupil back; a pupil who leaves for SBO or SO is recorded at the
+ * placement level of the school's model, and undoing that withdraws it.
+ * Enter opens the pupil's Tijdlijn, `O` the Overzicht of the levels.
  */
 #include "tui_internal.h"
 
@@ -17,10 +19,13 @@
 
 #include "ibis/app.h"
 #include "ibis/date.h"
+#include "ibis/db.h"
+#include "ibis/db_level.h"
 #include "ibis/db_pupil.h"
 #include "ibis/db_school.h"
 #include "ibis/domain.h"
 #include "ibis/levelmodel.h"
+#include "ibis/levelrules.h"
 #include "ibis/plantemplate.h"
 #include "ibis/pupilcheck.h"
 #include "ibis/text.h"
@@ -73,7 +78,7 @@ enum {
 	PA_UP = 1, PA_DOWN, PA_PGUP, PA_PGDN, PA_HOME, PA_END,
 	PA_OPEN, PA_SEARCH, PA_CLEAR, PA_ACCEPT, PA_CANCEL, PA_EDIT,
 	PA_NEW, PA_CHANGE, PA_ARCHIVE, PA_FILTER, PA_SORT,
-	PA_GROUPS, PA_JAAROVERGANG, PA_IMPORT,
+	PA_GROUPS, PA_JAAROVERGANG, PA_IMPORT, PA_OVERZICHT,
 };
 
 /* ============================================================= key tables */
@@ -86,7 +91,8 @@ enum {
 	{ PA_PGDN, { TK_PGDN }, NULL, "Een pagina omlaag" }, \
 	{ PA_HOME, { TK_HOME, 'g' }, NULL, "Naar de eerste leerling" }, \
 	{ PA_END, { TK_END }, NULL, "Naar de laatste leerling" }, \
-	{ PA_OPEN, { TK_ENTER }, NULL, "Het dossier van de gekozen leerling openen" }, \
+	{ PA_OPEN, { TK_ENTER }, NULL, \
+	  "Het dossier van de gekozen leerling openen, op de tab Tijdlijn" }, \
 	{ PA_SEARCH, { '/' }, "Zoek", \
 	  "Zoeken op naam: typ een deel van de naam; hoofdletters en accenten tellen " \
 	  "niet mee (\"zoe\" vindt Zoë)" }, \
@@ -104,7 +110,8 @@ enum {
 	  "Groepen: de groepen van het schooljaar en hun leerkrachten" }, \
 	{ PA_JAAROVERGANG, { 'J' }, NULL, \
 	  "Jaarovergang: alle leerlingen naar hun groep van het volgende schooljaar" }, \
-	{ PA_IMPORT, { 'I' }, NULL, "Importeren: leerlingen uit een CSV-bestand (ParnasSys, ESIS)" }
+	{ PA_IMPORT, { 'I' }, NULL, "Importeren: leerlingen uit een CSV-bestand (ParnasSys, ESIS)" }, \
+	{ PA_OVERZICHT, { 'O' }, NULL, "Overzicht: niveaus per groep en door het schooljaar" }
 
 static const struct keydef list_keys[] = {
 	LIST_KEYS,
@@ -275,6 +282,54 @@ static char *make_place(struct tui *t)
 	return place;
 }
 
+/* Pupils whose level does not fit their school's model (the school chose
+ * another model since): said once, when ibis opens, with the command that
+ * maps them. Nothing is changed without the IB'er asking. */
+static void warn_misfits(struct tui *t)
+{
+	struct level_misfit *m = NULL;
+	struct ibis_error err;
+	struct pupil pu = { 0 };
+	struct school sc = { 0 };
+	int n = 0;
+	bool any = false;
+
+	if (db_level_misfits_any(t->app->db, &any, &err) != IBIS_OK) {
+		tui_report(t, &err);
+		return;
+	}
+	if (!any)
+		return;
+	if (db_level_misfits(t->app->db, 0, NULL, 0, &m, &n, &err) != IBIS_OK) {
+		tui_report(t, &err);
+		return;
+	}
+	if (n == 0)
+		goto out;
+	if (db_pupil_get(t->app->db, m[0].pupil_id, &pu, &err) != IBIS_OK ||
+	    db_school_get(t->app->db, pu.school_id, &sc, &err) != IBIS_OK) {
+		tui_report(t, &err);
+		goto out;
+	}
+	/* A name may hold spaces; the BRIN or the id never does. */
+	char *school = sc.brin ? xstrdup(sc.brin) : xasprintf("%lld", sc.id);
+	char *text = xasprintf("%d %s een niveau dat niet past bij het model van hun school. "
+			       "Zet ze om met:\nibis levels remap --school %s --to %s",
+			       n, n == 1 ? "leerling heeft" : "leerlingen hebben", school,
+			       sc.level_model ? sc.level_model : "MODEL");
+	struct dialog_arg a = {
+		.title = "Niveaus buiten het model",
+		.text = text,
+	};
+	tui_push(t, &dialog_screen, &a);
+	free(text);
+	free(school);
+out:
+	school_clear(&sc);
+	pupil_clear(&pu);
+	level_misfits_free(m, n);
+}
+
 static int pupils_enter(struct screen *s, struct tui *t, const void *arg)
 {
 	struct pupils *p = s->state;
@@ -287,6 +342,7 @@ static int pupils_enter(struct screen *s, struct tui *t, const void *arg)
 	p->status = PUPILS_ACTIVE;
 	p->sort = SORT_NAME;
 	p->changes = t->changes;
+	warn_misfits(t);
 	return TR_REDRAW;
 }
 
@@ -846,6 +902,11 @@ struct archive {
 	int focus;              /* 0 the date, 1 the destination */
 	int dest;               /* index in destinations */
 	char *message;          /* what went wrong, NULL when nothing */
+	/* Where a pupil who leaves for SBO or SO is recorded: the placement
+	 * level of the school's model (0 when the model has none). */
+	char *model;            /* the model's id, NULL when unknown */
+	int placement;
+	char *placement_name;   /* "Laag 5" */
 };
 
 static const enum leave_destination destinations[] = {
@@ -873,6 +934,37 @@ static const struct keydef archive_keys[] = {
 
 static const struct keydef *const archive_tables[] = { archive_keys, NULL };
 
+/* The placement level of the model of school school_id: *model its id and
+ * *name the level's short name (both to be freed; NULL and 0 when the
+ * school's model is unknown or has no placement level). */
+static void placement_of(struct tui *t, ibis_id school_id, char **model, int *placement,
+			 char **name)
+{
+	struct school sc = { 0 };
+	struct ibis_error err;
+
+	*model = NULL;
+	*name = NULL;
+	*placement = 0;
+	if (db_school_get(t->app->db, school_id, &sc, &err) != IBIS_OK)
+		return;
+	const struct level_model *m = sc.level_model ?
+		domain_model(&t->app->dom, sc.level_model) : NULL;
+	int level = m ? levelmodel_placement(m) : 0;
+	if (level > 0) {
+		const struct level *l = levelmodel_level(m, level);
+		*model = xstrdup(m->id);
+		*placement = level;
+		*name = l && l->short_name ? xstrdup(l->short_name) : xasprintf("niveau %d", level);
+	}
+	school_clear(&sc);
+}
+
+static bool to_placement(enum leave_destination d)
+{
+	return d == LEAVE_SBO || d == LEAVE_SO;
+}
+
 static int archive_enter(struct screen *s, struct tui *t, const void *arg)
 {
 	struct archive *a = s->state;
@@ -886,6 +978,7 @@ static int archive_enter(struct screen *s, struct tui *t, const void *arg)
 		return TR_POP;
 	}
 	a->name = name_natural(pu.first_name, pu.tussenvoegsel, pu.last_name);
+	placement_of(t, pu.school_id, &a->model, &a->placement, &a->placement_name);
 	pupil_clear(&pu);
 	field_init(&a->date, 10);
 	field_set(&a->date, date_format_nl(date_today(), d));
@@ -899,6 +992,8 @@ static void archive_leave(struct screen *s, struct tui *t)
 	(void)t;
 	free(a->name);
 	free(a->message);
+	free(a->model);
+	free(a->placement_name);
 	field_free(&a->date);
 }
 
@@ -934,6 +1029,11 @@ static void archive_draw(struct screen *s, struct tui *t)
 	}
 	if (a->message)
 		draw_text(y + 6, x + 2, w - 4, a->message, role_attr(t, ROLE_ERROR));
+	if (to_placement(destinations[a->dest]) && a->placement > 0) {
+		char *note = xasprintf("Het niveau wordt %s (plaatsing).", a->placement_name);
+		draw_text(y + 7, x + 2, w - 4, note, da);
+		free(note);
+	}
 	draw_text(y + 8, x + 2, w - 4,
 		  "Enter: vastleggen; de leerling gaat naar het archief.",
 		  da | A_DIM);
@@ -987,8 +1087,14 @@ static int archive_save(struct archive *a, struct tui *t)
 	}
 	if (tui_refuse_readonly(t))
 		return TR_HANDLED | TR_POP | TR_REDRAW;
-	if (db_pupil_get(t->app->db, a->id, &pu, &err) != IBIS_OK ||
-	    db_pupil_archive(t->app->db, &pu, left, destinations[a->dest], &err) != IBIS_OK) {
+	enum leave_destination dest = destinations[a->dest];
+	enum ibis_status st = db_pupil_get(t->app->db, a->id, &pu, &err);
+	if (st == IBIS_OK && to_placement(dest) && a->placement > 0)
+		st = db_level_archive(t->app->db, &pu, left, dest, a->model, a->placement,
+				      t->app->user, &err);
+	else if (st == IBIS_OK)
+		st = db_pupil_archive(t->app->db, &pu, left, dest, &err);
+	if (st != IBIS_OK) {
 		pupil_clear(&pu);
 		a->message = xstrdup(err.message);
 		return TR_HANDLED | TR_REDRAW;
@@ -1039,6 +1145,48 @@ static const struct screen_ops archive_screen = {
 	.leave = archive_leave,
 };
 
+/* True when e is the step archive_save recorded for pupil p leaving for SBO
+ * or SO: the placement level of its model, from the day p left, with the
+ * reason db_level_archive writes. */
+static bool is_leaving_step(struct tui *t, const struct pupil *p, const struct level_episode *e)
+{
+	const struct level_model *m = e->model ? domain_model(&t->app->dom, e->model) : NULL;
+	int placement = m ? levelmodel_placement(m) : 0;
+
+	return placement > 0 && e->level == placement && p->left != DATE_NONE &&
+	       e->start == p->left && e->reason && str_starts(e->reason, "Vertrek naar");
+}
+
+/* Bring the pupil back, and withdraw the placement step its leaving
+ * recorded: one transaction, so the pupil is never back at school while
+ * still placed elsewhere. */
+static enum ibis_status unarchive(struct tui *t, struct pupil *p, struct ibis_error *err)
+{
+	struct db *db = t->app->db;
+	struct level_episode cur = { 0 };
+	bool found = false;
+	enum ibis_status st;
+
+	if ((st = db_level_current(db, p->id, &cur, &found, err)) != IBIS_OK)
+		return st;
+	if (!found || !is_leaving_step(t, p, &cur)) {
+		level_episode_clear(&cur);
+		return db_pupil_unarchive(db, p, err);
+	}
+	if ((st = db_begin(db, err)) == IBIS_OK) {
+		st = db_level_withdraw(db, cur.id, cur.version, "Vertrek ongedaan gemaakt",
+				       t->app->user, date_today(), err);
+		if (st == IBIS_OK)
+			st = db_pupil_unarchive(db, p, err);
+		if (st == IBIS_OK)
+			st = db_commit(db, err);
+		if (st != IBIS_OK)
+			db_rollback(db);
+	}
+	level_episode_clear(&cur);
+	return st;
+}
+
 static int undo_archive(struct tui *t, void *ctx)
 {
 	struct pupils *p = ctx;
@@ -1048,7 +1196,7 @@ static int undo_archive(struct tui *t, void *ctx)
 	if (tui_refuse_readonly(t))
 		return 0;
 	if (db_pupil_get(t->app->db, p->act_id, &pu, &err) != IBIS_OK ||
-	    db_pupil_unarchive(t->app->db, &pu, &err) != IBIS_OK)
+	    unarchive(t, &pu, &err) != IBIS_OK)
 		tui_report(t, &err);
 	else {
 		t->changes++;
@@ -1143,7 +1291,7 @@ static int open_dossier(struct pupils *p, struct tui *t)
 {
 	const struct pupil_row *r = current(p, t);
 
-	return r ? open_for(t, &dossier_screen, r->id) : TR_HANDLED;
+	return r ? open_for(t, &tijdlijn_screen, r->id) : TR_HANDLED;
 }
 
 static int edit_pupil(struct pupils *p, struct tui *t)
@@ -1251,6 +1399,9 @@ static int pupils_action(struct screen *s, struct tui *t, int action, tkey key)
 		return TR_HANDLED | TR_REDRAW;
 	case PA_IMPORT:
 		tui_push(t, &import_screen, NULL);
+		return TR_HANDLED | TR_REDRAW;
+	case PA_OVERZICHT:
+		tui_push(t, &overzicht_screen, NULL);
 		return TR_HANDLED | TR_REDRAW;
 	default:
 		return 0;

@@ -340,6 +340,39 @@ extern const struct screen_ops groups_screen;
 extern const struct screen_ops jaarovergang_screen;
 /* Import a pupil file, preview and apply: importscreen.c. arg NULL. */
 extern const struct screen_ops import_screen;
+/* A pupil's Tijdlijn, the first tab of the dossier: the level step chart
+ * with the plans under it and every event beneath; raise or lower the level,
+ * add an event: tijdlijn.c. arg: const ibis_id * (the pupil). Tab switches
+ * to the Gegevens tab (dossier_screen) and back, each replacing the other on
+ * the stack. */
+extern const struct screen_ops tijdlijn_screen;
+/* The tab line of a pupil's dossier at row y, "[Tijdlijn] | Gegevens" with
+ * the current tab marked (brackets and colour), and at its right as many of
+ * hints (NULL-terminated, may be NULL) as fit: tijdlijn.c. */
+enum dossier_tab { TAB_TIJDLIJN, TAB_GEGEVENS };
+void dossier_tabs_draw(struct tui *t, int y, enum dossier_tab current,
+		       const char *const *hints);
+/* Change, correct or withdraw a level step: levelform.c. */
+enum levelform_mode {
+	LF_CHANGE,   /* a new step (raise or lower) */
+	LF_CORRECT,  /* correct the recorded episode episode_id */
+	LF_WITHDRAW, /* withdraw the newest episode episode_id */
+};
+struct levelform_arg {
+	enum levelform_mode mode;
+	long long pupil_id;   /* ibis_id */
+	long long episode_id; /* LF_CORRECT, LF_WITHDRAW */
+	int to;              /* LF_CHANGE: level proposed (0: one up from the current) */
+};
+extern const struct screen_ops levelform_screen;
+/* Add an event to a pupil's timeline (date, kind, author, text; a toets
+ * with its structured result): eventform.c. arg: const ibis_id *. */
+extern const struct screen_ops eventform_screen;
+/* Record a TLV or onderwijsarrangement: eventform.c. arg: const ibis_id *. */
+extern const struct screen_ops arrangementform_screen;
+/* The Overzicht: level distribution per group and the counts per level over
+ * the school year: overzicht.c. arg NULL. */
+extern const struct screen_ops overzicht_screen;
 
 /* A box that asks and hands the answer back to the screen below: prompt.c.
  * done is called with the answer (choice: 1 for "ja", or the index of the

@@ -248,10 +248,11 @@ if wait_for "Dossier" && wait_for "$natural"; then
 else
 	not_ok "Enter opens the dossier of $natural"
 fi
+send Tab
 if wait_for "Niveau" && wait_for "Geboortedatum"; then
-	ok "the dossier shows the facts and the level history"
+	ok "Tab shows the facts and the level history (Gegevens)"
 else
-	not_ok "the dossier shows the facts and the level history"
+	not_ok "Tab shows the facts and the level history (Gegevens)"
 fi
 send Escape
 if wait_for "ibis — Leerlingen" && wait_cursor_on "$first"; then

@@ -9,6 +9,9 @@
 #include "../../src/tui/tui_internal.h"
 #include "helpers.h"
 #include "ibis/app.h"
+#include "ibis/db_arrangement.h"
+#include "ibis/db_event.h"
+#include "ibis/db_level.h"
 #include "ibis/db_pupil.h"
 #include "ibis/db_school.h"
 
@@ -23,6 +26,9 @@ static const struct screen_ops *const screens[] = {
 	&pupils_screen, &dossier_screen, &help_screen, &dialog_screen,
 	&pupilform_screen, &picker_screen, &groups_screen, &jaarovergang_screen,
 	&import_screen, &prompt_screen,
+	&overzicht_screen,
+	&tijdlijn_screen,
+	&levelform_screen, &eventform_screen, &arrangementform_screen,
 };
 
 /* ============================================================= key tables */
@@ -690,4 +696,577 @@ Test(tui, pupil_form_keeps_the_text_on_a_conflict)
 	db_close(app.db);
 	th_rmtree(dir);
 	free(dir);
+}
+
+/* ================================================================ tijdlijn */
+
+Test(tui, tijdlijn_keys_reach_their_actions)
+{
+	const struct keydef *tl = tijdlijn_screen.tables[0];
+	static const tkey keys[] = { TK_ENTER, 'n', '+', '-', 'c', 'd', 'a', 'f', TK_TAB,
+				     TK_UP, TK_DOWN, 'j', 'k', TK_PGUP, TK_PGDN, TK_HOME,
+				     TK_END };
+
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
+		cr_assert_not_null(keytable_find(tl, keys[i]), "key %#x of the Tijdlijn",
+				   (unsigned)keys[i]);
+	cr_assert_null(keytable_find(tl, TK_ESC), "Esc goes back (the global key)");
+	cr_assert_null(keytable_find(tl, 'q'), "q goes back (the global key)");
+	cr_assert_neq(keytable_find(tl, '+'), keytable_find(tl, '-'));
+	cr_assert_not_null(keytable_find(dossier_screen.tables[0], TK_TAB),
+			   "Tab in the Gegevens tab goes back to the Tijdlijn");
+}
+
+/* A key on the screen on top, as the loop hands it over: the screen's table,
+ * and a screen that asks to close is removed. */
+static int press_top(struct tui *t, tkey key)
+{
+	struct screen *s = t->stack[t->depth - 1];
+	const struct keydef *d = keytable_find(s->ops->keymap(s), key);
+
+	cr_assert_not_null(d, "key %#x on %s", (unsigned)key, s->ops->name);
+	int r = s->ops->action(s, t, d->action, key);
+	if (r & TR_POP)
+		tui_remove(t, s);
+	return r;
+}
+
+static void add_episode(struct db *db, ibis_id pupil, int level, const char *start)
+{
+	struct ibis_error err = { 0 };
+	struct level_episode e = {
+		.pupil_id = pupil,
+		.model = xstrdup("4-niveaus"),
+		.level = level,
+		.end = DATE_NONE,
+		.reason = xstrdup("Uit de groepsbespreking"),
+		.author = xstrdup("ib"),
+	};
+
+	cr_assert(date_parse_iso(start, &e.start));
+	cr_assert_eq(db_level_insert(db, &e, &err), IBIS_OK, "%s", err.message);
+	level_episode_clear(&e);
+}
+
+static void pop_all(struct tui *t)
+{
+	while (t->depth > 0)
+		tui_remove(t, t->stack[t->depth - 1]);
+	free(t->stack);
+	t->stack = NULL;
+	t->cap = 0;
+}
+
+/* Tab replaces the Tijdlijn by the Gegevens tab and back, on the same place
+ * of the stack; d on an older step is refused with a message; a read-only
+ * database refuses a change before any form opens. */
+Test(tui, tijdlijn_switches_tabs_and_refuses)
+{
+	char *dir;
+	struct app app = { 0 };
+	struct tui t = { 0 };
+	ibis_date today;
+
+	cr_assert(date_parse_nl("23-11-2026", &today));
+	date_set_today(today);
+	app.db = th_db_new(&dir);
+	t.app = &app;
+	ibis_id id = add_pupil(app.db, "Anna", "Berg");
+	add_episode(app.db, id, 1, "2024-08-20");
+	add_episode(app.db, id, 2, "2025-10-01");
+
+	tui_push(&t, &tijdlijn_screen, &id);
+	cr_assert_eq(t.depth, 1);
+	cr_assert_not(t.has_error, "%s", t.error.message);
+	press_top(&t, TK_TAB);
+	cr_assert_eq(t.depth, 1, "the tab takes the other's place");
+	cr_assert_eq(t.stack[0]->ops, &dossier_screen);
+	press_top(&t, TK_TAB);
+	cr_assert_eq(t.depth, 1);
+	cr_assert_eq(t.stack[0]->ops, &tijdlijn_screen);
+
+	/* The oldest item is the first step: not the newest, so d refuses. */
+	press_top(&t, TK_END);
+	press_top(&t, 'd');
+	cr_assert_eq(t.depth, 2);
+	cr_assert_eq(t.stack[1]->ops, &dialog_screen, "d on an older step explains");
+	press_top(&t, TK_ENTER);
+	cr_assert_eq(t.depth, 1);
+	cr_assert_not(t.has_error, "%s", t.error.message);
+	pop_all(&t);
+	db_close(app.db);
+
+	/* Read-only: + is refused with the banner's words, nothing opens. */
+	char *path = path_join(dir, "test.db");
+	struct db_options opt = { .path = path, .mode = DB_EXISTING, .readonly = true };
+	struct ibis_error err = { 0 };
+	cr_assert_eq(db_open(&app.db, &opt, &err), IBIS_OK, "%s", err.message);
+	tui_push(&t, &tijdlijn_screen, &id);
+	cr_assert_eq(t.depth, 1);
+	static const tkey changes[] = { '+', '-', 'c', 'd', 'n', 'a' };
+	for (size_t i = 0; i < ARRAY_LEN(changes); i++) {
+		t.has_error = false;
+		press_top(&t, changes[i]);
+		cr_assert_eq(t.depth, 1, "key %c opens nothing", (char)changes[i]);
+		cr_assert(t.has_error, "key %c is refused", (char)changes[i]);
+		cr_assert_eq(t.error.fault, DBF_READONLY);
+	}
+	pop_all(&t);
+
+	date_set_today(DATE_NONE);
+	db_close(app.db);
+	free(path);
+	th_rmtree(dir);
+	free(dir);
+}
+
+/* ============================================ level, event and arrangement forms */
+
+Test(tui, level_and_event_form_keys)
+{
+	const struct keydef *const tables[] = {
+		levelform_screen.tables[0], levelform_screen.tables[1],
+		eventform_screen.tables[0], arrangementform_screen.tables[0],
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(tables); i++) {
+		const struct keydef *k = tables[i];
+		cr_assert_eq(keytable_find(k, TK_F(2)), keytable_find(k, TK_CTRL('s')));
+		cr_assert_not_null(keytable_find(k, TK_F(2)));
+		cr_assert_not_null(keytable_find(k, TK_ESC));
+		cr_assert_not_null(keytable_find(k, TK_TAB));
+		cr_assert_not_null(keytable_find(k, TK_BTAB));
+		cr_assert_not_null(keytable_find(k, TK_LEFT), "Left changes a choice");
+		cr_assert_null(keytable_find(k, 'q'), "q is typed into a field");
+		cr_assert_null(keytable_find(k, 'j'), "j is typed into a field");
+	}
+	/* The forms with a choice pick it from a list; the withdrawal has none. */
+	cr_assert_eq(keytable_find(eventform_screen.tables[0], TK_F(4)),
+		     keytable_find(eventform_screen.tables[0], TK_CTRL('g')));
+	cr_assert_not_null(keytable_find(levelform_screen.tables[0], TK_F(4)));
+	cr_assert_null(keytable_find(levelform_screen.tables[1], TK_F(4)));
+}
+
+/* The shipped models and a fresh database, today 23-11-2026, user "ib". */
+struct form_env {
+	char *dir;
+	struct app app;
+	struct tui t;
+};
+
+static void form_env_open(struct form_env *e)
+{
+	struct ibis_error err = { 0 };
+	ibis_date today;
+
+	memset(e, 0, sizeof(*e));
+	cr_assert(date_parse_nl("23-11-2026", &today));
+	date_set_today(today);
+	e->app.db = th_db_new(&e->dir);
+	char *conf = th_write(e->dir, "empty.ini", "");
+	struct config_source src = { .datadir = th_datadir(), .config_file = conf };
+	cr_assert_eq(config_load(&e->app.cfg, &src, &err), IBIS_OK, "%s", err.message);
+	cr_assert_eq(domain_load(&e->app.dom, &e->app.cfg, &err), IBIS_OK, "%s", err.message);
+	free(conf);
+	e->app.user = xstrdup("ib");
+	e->t.app = &e->app;
+}
+
+static void form_env_close(struct form_env *e)
+{
+	while (e->t.depth > 0)
+		tui_remove(&e->t, e->t.stack[e->t.depth - 1]);
+	free(e->t.stack);
+	if (e->app.db)
+		db_close(e->app.db);
+	domain_free(&e->app.dom);
+	config_free(&e->app.cfg);
+	free(e->app.user);
+	th_rmtree(e->dir);
+	free(e->dir);
+	date_set_today(DATE_NONE);
+}
+
+/* A pupil at a new school of the given model. */
+static ibis_id pupil_in_model(struct db *db, const char *model)
+{
+	struct ibis_error err = { 0 };
+	struct school sc = { .name = xstrdup("OBS De Vlinder"), .level_model = xstrdup(model) };
+	struct pupil p = { 0 };
+
+	cr_assert_eq(db_school_insert(db, &sc, &err), IBIS_OK, "%s", err.message);
+	p.school_id = sc.id;
+	p.first_name = xstrdup("Sanne");
+	p.last_name = xstrdup("Visser");
+	cr_assert(date_parse_nl("02-05-2017", &p.birth_date));
+	p.enrolled = p.left = DATE_NONE;
+	cr_assert_eq(db_pupil_insert(db, &p, &err), IBIS_OK, "%s", err.message);
+	ibis_id id = p.id;
+	pupil_clear(&p);
+	school_clear(&sc);
+	return id;
+}
+
+static ibis_id record_level(struct db *db, ibis_id pupil, const char *model, int level,
+			    const char *start)
+{
+	struct ibis_error err = { 0 };
+	struct level_episode e = {
+		.pupil_id = pupil, .model = xstrdup(model), .level = level, .end = DATE_NONE,
+		.reason = xstrdup("Uit de groepsbespreking"), .author = xstrdup("ib"),
+	};
+
+	cr_assert(date_parse_iso(start, &e.start));
+	cr_assert_eq(db_level_insert(db, &e, &err), IBIS_OK, "%s", err.message);
+	ibis_id id = e.id;
+	level_episode_clear(&e);
+	return id;
+}
+
+/* A key to the screen on top, as the loop hands it: its table, else typed
+ * text; a screen that asks to close is removed. */
+static int key_on_top(struct tui *t, tkey key)
+{
+	cr_assert_gt(t->depth, 0);
+	struct screen *s = t->stack[t->depth - 1];
+	const struct keydef *d = keytable_find(s->ops->keymap(s), key);
+	int r;
+
+	if (d) {
+		r = s->ops->action(s, t, d->action, key);
+	} else {
+		cr_assert(s->ops->typing && s->ops->typing(s) && key_is_text(key),
+			  "key %#x on %s", (unsigned)key, s->ops->name);
+		r = s->ops->input(s, t, key);
+	}
+	if (r & TR_POP)
+		tui_remove(t, s);
+	return r;
+}
+
+static void keys_on_top(struct tui *t, tkey key, int times)
+{
+	for (int i = 0; i < times; i++)
+		key_on_top(t, key);
+}
+
+static void type_on_top(struct tui *t, const char *text)
+{
+	mbstate_t st = { 0 };
+	size_t n = strlen(text), i = 0;
+
+	while (i < n) {
+		wchar_t wc;
+		size_t r = mbrtowc(&wc, text + i, n - i, &st);
+		cr_assert(r > 0 && r <= n - i);
+		key_on_top(t, (tkey)wc);
+		i += r;
+	}
+}
+
+static void current_level(struct db *db, ibis_id pupil, struct level_episode *out)
+{
+	struct ibis_error err = { 0 };
+	bool found = false;
+
+	cr_assert_eq(db_level_current(db, pupil, out, &found, &err), IBIS_OK, "%s", err.message);
+	cr_assert(found, "the pupil has a current level");
+}
+
+/* Rows of the level form: Niveau, Datum, Reden, Bespreking, Regie,
+ * Betrokkenen (and Waarom for a correction); the cursor starts on Niveau. */
+Test(tui, level_form_refuses_a_raise_without_reason_and_keeps_the_text)
+{
+	struct form_env e;
+	struct level_episode cur = { 0 };
+
+	form_env_open(&e);
+	ibis_id id = pupil_in_model(e.app.db, "4-niveaus");
+	record_level(e.app.db, id, "4-niveaus", 1, "2024-08-20");
+	struct levelform_arg a = { .mode = LF_CHANGE, .pupil_id = id };
+	tui_push(&e.t, &levelform_screen, &a);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_not(e.t.has_error, "%s", e.t.error.message);
+
+	/* Niveau 2 is proposed; a name is added to the prefilled Betrokkenen. */
+	keys_on_top(&e.t, TK_TAB, 5);
+	key_on_top(&e.t, TK_END);
+	type_on_top(&e.t, "; juf Zoë");
+	int r = key_on_top(&e.t, TK_F(2));
+	cr_assert_eq(r & TR_POP, 0, "no reason: the form stays");
+	cr_assert_eq(e.t.depth, 1);
+	current_level(e.app.db, id, &cur);
+	cr_assert_eq(cur.level, 1, "nothing was saved");
+	level_episode_clear(&cur);
+
+	/* The cursor went to Reden, and the typed Betrokkenen is still there. */
+	type_on_top(&e.t, "Toets M5 rekenen: E-score");
+	r = key_on_top(&e.t, TK_CTRL('s'));
+	cr_assert(r & TR_POP);
+	cr_assert_eq(e.t.depth, 0);
+	cr_assert_eq(e.t.changes, 1);
+	current_level(e.app.db, id, &cur);
+	cr_assert_eq(cur.level, 2);
+	cr_assert_str_eq(cur.model, "4-niveaus");
+	cr_assert_eq(cur.start, date_today());
+	cr_assert_str_eq(cur.reason, "Toets M5 rekenen: E-score");
+	cr_assert_str_eq(cur.meeting, "groepsbespreking", "the model's meeting for Niveau 2");
+	cr_assert_str_eq(cur.regie, "Leerkracht");
+	cr_assert_str_eq(cur.betrokkenen, "IB’er; juf Zoë");
+	cr_assert_str_eq(cur.author, "ib");
+	level_episode_clear(&cur);
+	form_env_close(&e);
+}
+
+Test(tui, level_form_prefill_follows_the_level_until_typed)
+{
+	struct form_env e;
+	struct level_episode cur = { 0 };
+
+	form_env_open(&e);
+	ibis_id id = pupil_in_model(e.app.db, "4-niveaus");
+	record_level(e.app.db, id, "4-niveaus", 1, "2024-08-20");
+	record_level(e.app.db, id, "4-niveaus", 2, "2025-10-01");
+	struct levelform_arg a = { .mode = LF_CHANGE, .pupil_id = id };
+	tui_push(&e.t, &levelform_screen, &a);
+	cr_assert_eq(e.t.depth, 1);
+
+	/* Niveau 3 is proposed; Niveau 4 skips it, which needs a reason. */
+	key_on_top(&e.t, TK_RIGHT);
+	int r = key_on_top(&e.t, TK_F(2));
+	cr_assert_eq(r & TR_POP, 0, "a skip without a reason is refused");
+	current_level(e.app.db, id, &cur);
+	cr_assert_eq(cur.level, 2);
+	level_episode_clear(&cur);
+
+	/* On Reden now. Then Regie gets a typed addition; back on Niveau,
+	 * Niveau 3: the meeting follows the level, the typed Regie stays. */
+	type_on_top(&e.t, "Analyse: geen groei in een half jaar");
+	keys_on_top(&e.t, TK_TAB, 2);
+	key_on_top(&e.t, TK_END);
+	type_on_top(&e.t, " (tijdelijk)");
+	keys_on_top(&e.t, TK_BTAB, 4);
+	key_on_top(&e.t, TK_LEFT);
+	r = key_on_top(&e.t, TK_F(2));
+	cr_assert(r & TR_POP, "%s", e.t.error.message);
+	current_level(e.app.db, id, &cur);
+	cr_assert_eq(cur.level, 3);
+	cr_assert_str_eq(cur.meeting, "leerlingbespreking");
+	cr_assert_str_eq(cur.regie, "Leerkracht i.s.m. IB’er (tijdelijk)",
+			 "typed on Niveau 4's regie, kept on Niveau 3");
+	cr_assert_str_eq(cur.betrokkenen, "IB’er; Evt. specialist/RT’er/oa; Preventief optrekken "
+			 "met ondersteuningsspecialist SWV; Evt. zorgpartners");
+	cr_assert_str_eq(cur.reason, "Analyse: geen groei in een half jaar");
+	level_episode_clear(&cur);
+	form_env_close(&e);
+}
+
+Test(tui, level_form_corrects_and_withdraws_with_a_reason)
+{
+	struct form_env e;
+	struct level_episode cur = { 0 };
+	struct level_correction *c = NULL;
+	struct ibis_error err = { 0 };
+	int n = 0;
+	ibis_date d;
+
+	form_env_open(&e);
+	ibis_id id = pupil_in_model(e.app.db, "4-niveaus");
+	record_level(e.app.db, id, "4-niveaus", 1, "2024-08-20");
+	ibis_id step = record_level(e.app.db, id, "4-niveaus", 2, "2025-10-01");
+
+	struct levelform_arg a = { .mode = LF_CORRECT, .pupil_id = id, .episode_id = step };
+	tui_push(&e.t, &levelform_screen, &a);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_eq(key_on_top(&e.t, TK_F(2)) & TR_POP, 0, "no Waarom: refused");
+	/* On Waarom now; a correction that changes nothing is refused too. */
+	type_on_top(&e.t, "Datum stond verkeerd");
+	cr_assert_eq(key_on_top(&e.t, TK_F(2)) & TR_POP, 0, "nothing changed: refused");
+	keys_on_top(&e.t, TK_BTAB, 5);
+	key_on_top(&e.t, TK_CTRL('u'));
+	type_on_top(&e.t, "15-09-2025");
+	cr_assert(key_on_top(&e.t, TK_F(2)) & TR_POP, "%s", e.t.error.message);
+	current_level(e.app.db, id, &cur);
+	cr_assert_eq(cur.id, step);
+	cr_assert(date_parse_iso("2025-09-15", &d));
+	cr_assert_eq(cur.start, d);
+	cr_assert_eq(cur.level, 2);
+	cr_assert_str_eq(cur.reason, "Uit de groepsbespreking", "the reason as it was");
+	level_episode_clear(&cur);
+	cr_assert_eq(db_level_corrections(e.app.db, id, &c, &n, &err), IBIS_OK, "%s", err.message);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(c[0].action, CORRECTION_CHANGED);
+	cr_assert_str_eq(c[0].why, "Datum stond verkeerd");
+	cr_assert_str_eq(c[0].author, "ib");
+	cr_assert(date_parse_iso("2025-10-01", &d));
+	cr_assert_eq(c[0].old.start, d);
+	level_corrections_free(c, n);
+
+	a.mode = LF_WITHDRAW;
+	tui_push(&e.t, &levelform_screen, &a);
+	cr_assert_eq(e.t.depth, 1);
+	key_on_top(&e.t, TK_F(2));
+	cr_assert_eq(e.t.depth, 1, "no Waarom: no question either");
+	type_on_top(&e.t, "Dubbel ingevoerd");
+	key_on_top(&e.t, TK_F(2));
+	cr_assert_eq(e.t.depth, 2);
+	cr_assert_eq(e.t.stack[1]->ops, &dialog_screen, "Deze stap intrekken? (j/n)");
+	key_on_top(&e.t, 'j');
+	cr_assert_eq(e.t.depth, 0, "withdrawn: the dialog and the form are gone");
+	cr_assert_not(e.t.has_error, "%s", e.t.error.message);
+	current_level(e.app.db, id, &cur);
+	cr_assert_eq(cur.level, 1, "the step before is current again");
+	level_episode_clear(&cur);
+	cr_assert_eq(db_level_corrections(e.app.db, id, &c, &n, &err), IBIS_OK, "%s", err.message);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(c[1].action, CORRECTION_WITHDRAWN);
+	cr_assert_str_eq(c[1].why, "Dubbel ingevoerd");
+	level_corrections_free(c, n);
+	cr_assert_eq(e.t.changes, 2);
+	form_env_close(&e);
+}
+
+/* Rows of the event form: Datum, Soort, (Toets, Vakgebied, Moment, Score,
+ * Niveau for a toets), Auteur, Tekst, Vertrouwelijk. */
+Test(tui, event_form_saves_a_note_and_a_toets_result)
+{
+	struct form_env e;
+	struct event *ev = NULL;
+	struct ibis_error err = { 0 };
+	int n = 0;
+
+	form_env_open(&e);
+	ibis_id id = pupil_in_model(e.app.db, "6-lagen");
+	tui_push(&e.t, &eventform_screen, &id);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_eq(key_on_top(&e.t, TK_F(2)) & TR_POP, 0, "an observation needs a text");
+	/* The cursor is on Tekst now. */
+	type_on_top(&e.t, "Werkt geconcentreerd aan de instructietafel");
+	cr_assert(key_on_top(&e.t, TK_F(2)) & TR_POP, "%s", e.t.error.message);
+
+	tui_push(&e.t, &eventform_screen, &id);
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "t");
+	key_on_top(&e.t, TK_TAB);
+	cr_assert_eq(key_on_top(&e.t, TK_F(2)) & TR_POP, 0, "a toets needs its name");
+	type_on_top(&e.t, "Cito LVS");
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "rekenen-wiskunde");
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "M5");
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "42");
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "v");
+	cr_assert(key_on_top(&e.t, TK_CTRL('s')) & TR_POP, "%s", e.t.error.message);
+
+	cr_assert_eq(db_event_list(e.app.db, id, 0, &ev, &n, &err), IBIS_OK, "%s", err.message);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(ev[0].kind, "toets");
+	cr_assert_str_eq(ev[0].toets, "Cito LVS");
+	cr_assert_str_eq(ev[0].vakgebied, "rekenen-wiskunde");
+	cr_assert_str_eq(ev[0].moment, "M5");
+	cr_assert_str_eq(ev[0].score, "42");
+	cr_assert_str_eq(ev[0].niveau, "V");
+	cr_assert_null(ev[0].text);
+	cr_assert_str_eq(ev[1].kind, "observatie");
+	cr_assert_str_eq(ev[1].text, "Werkt geconcentreerd aan de instructietafel");
+	cr_assert_str_eq(ev[1].author, "ib");
+	cr_assert_eq(ev[1].date, date_today());
+	cr_assert_not(ev[1].restricted);
+	cr_assert_null(ev[1].toets);
+	events_free(ev, n);
+	form_env_close(&e);
+}
+
+/* Rows of the arrangement form: Soort, Begindatum, Einddatum, Omschrijving,
+ * Kenmerk. 6-lagen gives a TLV at most 2 years. */
+Test(tui, arrangement_form_keeps_a_tlv_within_the_model)
+{
+	struct form_env e;
+	struct arrangement *ar = NULL;
+	struct ibis_error err = { 0 };
+	int n = 0;
+	ibis_date d;
+
+	form_env_open(&e);
+	ibis_id id = pupil_in_model(e.app.db, "6-lagen");
+	tui_push(&e.t, &arrangementform_screen, &id);
+	cr_assert_eq(e.t.depth, 1);
+	keys_on_top(&e.t, TK_TAB, 2);
+	key_on_top(&e.t, TK_CTRL('u'));
+	type_on_top(&e.t, "01-01-2029");
+	cr_assert_eq(key_on_top(&e.t, TK_F(2)) & TR_POP, 0, "past the 2 years: refused");
+	cr_assert_eq(db_arrangement_list(e.app.db, id, &ar, &n, &err), IBIS_OK);
+	cr_assert_eq(n, 0);
+	arrangements_free(ar, n);
+	key_on_top(&e.t, TK_CTRL('u'));
+	type_on_top(&e.t, "31-07-2028");
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "SO cluster 4");
+	key_on_top(&e.t, TK_TAB);
+	type_on_top(&e.t, "SWV-2026-117");
+	cr_assert(key_on_top(&e.t, TK_F(2)) & TR_POP, "%s", e.t.error.message);
+
+	/* Left as it is, the end is the last day of the longest term. */
+	tui_push(&e.t, &arrangementform_screen, &id);
+	cr_assert(key_on_top(&e.t, TK_F(2)) & TR_POP, "%s", e.t.error.message);
+	/* An onderwijsarrangement has no end unless one is typed. */
+	tui_push(&e.t, &arrangementform_screen, &id);
+	type_on_top(&e.t, "o");
+	cr_assert(key_on_top(&e.t, TK_F(2)) & TR_POP, "%s", e.t.error.message);
+
+	cr_assert_eq(db_arrangement_list(e.app.db, id, &ar, &n, &err), IBIS_OK, "%s", err.message);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(ar[0].kind, ARRANGEMENT_TLV);
+	cr_assert_eq(ar[0].start, date_today());
+	cr_assert(date_parse_iso("2028-07-31", &d));
+	cr_assert_eq(ar[0].end, d);
+	cr_assert_str_eq(ar[0].description, "SO cluster 4");
+	cr_assert_str_eq(ar[0].reference, "SWV-2026-117");
+	int tlv2 = ar[1].kind == ARRANGEMENT_TLV ? 1 : 2, oa = 3 - tlv2;
+	cr_assert(date_parse_iso("2028-11-22", &d));
+	cr_assert_eq(ar[tlv2].end, d);
+	cr_assert_eq(ar[oa].kind, ARRANGEMENT_ONDERWIJS);
+	cr_assert_eq(ar[oa].end, DATE_NONE);
+	arrangements_free(ar, n);
+	cr_assert_eq(e.t.changes, 3);
+	form_env_close(&e);
+}
+
+Test(tui, level_and_event_forms_refuse_a_read_only_database)
+{
+	struct form_env e;
+	struct ibis_error err = { 0 };
+
+	form_env_open(&e);
+	ibis_id id = pupil_in_model(e.app.db, "4-niveaus");
+	ibis_id step = record_level(e.app.db, id, "4-niveaus", 1, "2024-08-20");
+	db_close(e.app.db);
+	char *path = path_join(e.dir, "test.db");
+	struct db_options opt = { .path = path, .mode = DB_EXISTING, .readonly = true };
+	cr_assert_eq(db_open(&e.app.db, &opt, &err), IBIS_OK, "%s", err.message);
+
+	struct levelform_arg args[] = {
+		{ .mode = LF_CHANGE, .pupil_id = id },
+		{ .mode = LF_CORRECT, .pupil_id = id, .episode_id = step },
+		{ .mode = LF_WITHDRAW, .pupil_id = id, .episode_id = step },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(args); i++) {
+		e.t.has_error = false;
+		tui_push(&e.t, &levelform_screen, &args[i]);
+		cr_assert_eq(e.t.depth, 0);
+		cr_assert(e.t.has_error);
+		cr_assert_eq(e.t.error.fault, DBF_READONLY);
+	}
+	const struct screen_ops *const others[] = { &eventform_screen, &arrangementform_screen };
+	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
+		e.t.has_error = false;
+		tui_push(&e.t, others[i], &id);
+		cr_assert_eq(e.t.depth, 0);
+		cr_assert(e.t.has_error);
+		cr_assert_eq(e.t.error.fault, DBF_READONLY);
+	}
+	free(path);
+	form_env_close(&e);
 }
