@@ -201,8 +201,10 @@ enum ibis_status db_level_history(struct db *db, ibis_id pupil_id, struct level_
 	return IBIS_OK;
 }
 
-enum ibis_status db_level_current(struct db *db, ibis_id pupil_id, struct level_episode *out,
-				  bool *found, struct ibis_error *err)
+/* The one episode sql (with one parameter, name, bound to id) finds. */
+static enum ibis_status episode_one(struct db *db, const char *sql, const char *name, ibis_id id,
+				    struct level_episode *out, bool *found,
+				    struct ibis_error *err)
 {
 	enum ibis_status st = IBIS_OK;
 	struct dbq q;
@@ -210,8 +212,8 @@ enum ibis_status db_level_current(struct db *db, ibis_id pupil_id, struct level_
 
 	level_episode_clear(out);
 	*found = false;
-	dbq_prepare(&q, db, SQL_LEVEL_CURRENT);
-	dbq_bind_id(&q, ":pupil", pupil_id);
+	dbq_prepare(&q, db, sql);
+	dbq_bind_id(&q, name, id);
 	rc = dbq_step(&q);
 	if (rc == SQLITE_ROW) {
 		episode_read(&q, out);
@@ -221,6 +223,12 @@ enum ibis_status db_level_current(struct db *db, ibis_id pupil_id, struct level_
 	}
 	dbq_finish(&q);
 	return st;
+}
+
+enum ibis_status db_level_current(struct db *db, ibis_id pupil_id, struct level_episode *out,
+				  bool *found, struct ibis_error *err)
+{
+	return episode_one(db, SQL_LEVEL_CURRENT, ":pupil", pupil_id, out, found, err);
 }
 
 /* ============================================================ corrections */
@@ -574,23 +582,7 @@ enum ibis_status db_level_corrections(struct db *db, ibis_id pupil_id,
 enum ibis_status db_level_get(struct db *db, ibis_id id, struct level_episode *out, bool *found,
 			      struct ibis_error *err)
 {
-	enum ibis_status st = IBIS_OK;
-	struct dbq q;
-	int rc;
-
-	level_episode_clear(out);
-	*found = false;
-	dbq_prepare(&q, db, SQL_LEVEL_GET);
-	dbq_bind_int(&q, ":id", id);
-	rc = dbq_step(&q);
-	if (rc == SQLITE_ROW) {
-		episode_read(&q, out);
-		*found = true;
-	} else if (rc != SQLITE_DONE) {
-		st = dbq_fail(&q, err);
-	}
-	dbq_finish(&q);
-	return st;
+	return episode_one(db, SQL_LEVEL_GET, ":id", id, out, found, err);
 }
 
 /* ================================================================ models */

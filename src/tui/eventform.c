@@ -29,6 +29,11 @@ struct entry {
 	struct rowform rf;
 	char *notice;
 	char *title;
+	/* The form's own parts: how the rows change when the row at focus
+	 * changed (a toets shows its result rows; a TLV's kind or start moves
+	 * its end), and the save. */
+	void (*reshape)(struct entry *e, int focus);
+	int (*save)(struct entry *e, struct tui *t);
 };
 
 #define LABEL_COLS 16
@@ -145,6 +150,14 @@ static void event_shape(struct entry *e)
 					: "Wat er gebeurde of besproken is";
 }
 
+static int save_event(struct entry *e, struct tui *t);
+
+static void event_reshape(struct entry *e, int focus)
+{
+	if (focus == E_KIND)
+		event_shape(e);
+}
+
 static int eventform_enter(struct screen *s, struct tui *t, const void *arg)
 {
 	struct entry *e = s->state;
@@ -152,6 +165,8 @@ static int eventform_enter(struct screen *s, struct tui *t, const void *arg)
 	char d[DATE_NL_LEN];
 
 	e->self = s;
+	e->reshape = event_reshape;
+	e->save = save_event;
 	rf_init(rf, E_COUNT);
 	if (tui_refuse_readonly(t))
 		return TR_POP;
@@ -259,26 +274,25 @@ static int save_event(struct entry *e, struct tui *t)
 	return TR_HANDLED | TR_REDRAW | TR_POP;
 }
 
-static int after_event_key(struct entry *e, int focus, int r)
+static int after_key(struct entry *e, int focus, int r)
 {
 	if (r == FIELD_CHANGED) {
 		rf_message(&e->rf, focus, NULL);
-		if (focus == E_KIND)
-			event_shape(e);
+		e->reshape(e, focus);
 	}
 	return TR_HANDLED | TR_REDRAW;
 }
 
-static int eventform_input(struct screen *s, struct tui *t, tkey key)
+static int entry_input(struct screen *s, struct tui *t, tkey key)
 {
 	struct entry *e = s->state;
 	int focus = e->rf.focus;
 
 	(void)t;
-	return after_event_key(e, focus, rf_input(&e->rf, key));
+	return after_key(e, focus, rf_input(&e->rf, key));
 }
 
-static int picked_event_choice(struct tui *t, void *ctx, int index)
+static int picked_choice(struct tui *t, void *ctx, int index)
 {
 	struct entry *e = ctx;
 	struct rf_row *r = &e->rf.rows[e->rf.focus];
@@ -286,39 +300,39 @@ static int picked_event_choice(struct tui *t, void *ctx, int index)
 	(void)t;
 	if (index >= 0 && index < (int)r->choices.len && index != r->choice) {
 		r->choice = index;
-		after_event_key(e, e->rf.focus, FIELD_CHANGED);
+		after_key(e, e->rf.focus, FIELD_CHANGED);
 	}
 	return TR_REDRAW;
 }
 
-static const struct keydef *entry_keymap(struct screen *s)
-{
-	(void)s;
-	return rowform_keys;
-}
-
-static int eventform_action(struct screen *s, struct tui *t, int action, tkey key)
+static int entry_action(struct screen *s, struct tui *t, int action, tkey key)
 {
 	struct entry *e = s->state;
 	int focus = e->rf.focus;
 
 	switch (action) {
 	case RFA_SAVE:
-		return save_event(e, t);
+		return e->save(e, t);
 	case RFA_CANCEL:
 		return rf_cancel(t, e->self, rf_changed(&e->rf));
 	case RFA_PICK:
-		return rf_pick(t, &e->rf, picked_event_choice, e);
+		return rf_pick(t, &e->rf, picked_choice, e);
 	case RFA_NEXT:
 	case RFA_PREV:
 	case RFA_EDIT:
-		return after_event_key(e, focus, rf_action(&e->rf, action, key));
+		return after_key(e, focus, rf_action(&e->rf, action, key));
 	default:
 		return 0;
 	}
 }
 
 static const struct keydef *const entry_tables[] = { rowform_keys, NULL };
+
+static const struct keydef *entry_keymap(struct screen *s)
+{
+	(void)s;
+	return rowform_keys;
+}
 
 const struct screen_ops eventform_screen = {
 	.name = "Gebeurtenis",
@@ -327,9 +341,9 @@ const struct screen_ops eventform_screen = {
 	.draw = eventform_draw,
 	.tables = entry_tables,
 	.keymap = entry_keymap,
-	.action = eventform_action,
+	.action = entry_action,
 	.typing = entry_typing,
-	.input = eventform_input,
+	.input = entry_input,
 	.leave = entry_leave,
 };
 
@@ -377,6 +391,14 @@ static void arrangement_shape(struct entry *e)
 	rf->rows[A_END].required = a.kind == ARRANGEMENT_TLV && years > 0;
 }
 
+static int save_arrangement(struct entry *e, struct tui *t);
+
+static void arrangement_reshape(struct entry *e, int focus)
+{
+	if (focus == A_KIND || focus == A_START)
+		arrangement_shape(e);
+}
+
 static int arrangementform_enter(struct screen *s, struct tui *t, const void *arg)
 {
 	struct entry *e = s->state;
@@ -384,6 +406,8 @@ static int arrangementform_enter(struct screen *s, struct tui *t, const void *ar
 	char d[DATE_NL_LEN];
 
 	e->self = s;
+	e->reshape = arrangement_reshape;
+	e->save = save_arrangement;
 	rf_init(rf, A_COUNT);
 	if (tui_refuse_readonly(t))
 		return TR_POP;
@@ -466,59 +490,6 @@ static int save_arrangement(struct entry *e, struct tui *t)
 	return TR_HANDLED | TR_REDRAW | TR_POP;
 }
 
-static int after_arrangement_key(struct entry *e, int focus, int r)
-{
-	if (r == FIELD_CHANGED) {
-		rf_message(&e->rf, focus, NULL);
-		if (focus == A_KIND || focus == A_START)
-			arrangement_shape(e);
-	}
-	return TR_HANDLED | TR_REDRAW;
-}
-
-static int arrangementform_input(struct screen *s, struct tui *t, tkey key)
-{
-	struct entry *e = s->state;
-	int focus = e->rf.focus;
-
-	(void)t;
-	return after_arrangement_key(e, focus, rf_input(&e->rf, key));
-}
-
-static int picked_arrangement_choice(struct tui *t, void *ctx, int index)
-{
-	struct entry *e = ctx;
-	struct rf_row *r = &e->rf.rows[e->rf.focus];
-
-	(void)t;
-	if (index >= 0 && index < (int)r->choices.len && index != r->choice) {
-		r->choice = index;
-		after_arrangement_key(e, e->rf.focus, FIELD_CHANGED);
-	}
-	return TR_REDRAW;
-}
-
-static int arrangementform_action(struct screen *s, struct tui *t, int action, tkey key)
-{
-	struct entry *e = s->state;
-	int focus = e->rf.focus;
-
-	switch (action) {
-	case RFA_SAVE:
-		return save_arrangement(e, t);
-	case RFA_CANCEL:
-		return rf_cancel(t, e->self, rf_changed(&e->rf));
-	case RFA_PICK:
-		return rf_pick(t, &e->rf, picked_arrangement_choice, e);
-	case RFA_NEXT:
-	case RFA_PREV:
-	case RFA_EDIT:
-		return after_arrangement_key(e, focus, rf_action(&e->rf, action, key));
-	default:
-		return 0;
-	}
-}
-
 const struct screen_ops arrangementform_screen = {
 	.name = "Arrangement",
 	.state_size = sizeof(struct entry),
@@ -526,8 +497,8 @@ const struct screen_ops arrangementform_screen = {
 	.draw = arrangementform_draw,
 	.tables = entry_tables,
 	.keymap = entry_keymap,
-	.action = arrangementform_action,
+	.action = entry_action,
 	.typing = entry_typing,
-	.input = arrangementform_input,
+	.input = entry_input,
 	.leave = entry_leave,
 };

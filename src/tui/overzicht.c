@@ -447,7 +447,7 @@ static void draw_headings(struct overzicht *o, struct tui *t, const struct colum
 			  const char *label, const char *bar)
 {
 	attr_t ha = role_attr(t, ROLE_COLUMNS);
-	char num[8];
+	char num[12]; /* any int */
 
 	draw_text(y, c->label_x, c->label_w, label, ha);
 	if (c->bar_w > 0)
