@@ -67,8 +67,8 @@ enum ibis_status db_level_misfits(struct db *db, ibis_id school_id, const char *
 				  struct ibis_error *err);
 void level_misfits_free(struct level_misfit *m, int n);
 /* Quick: whether any pupil at school has an open episode in another model
- * than its school's (what db_level_misfits(0, NULL, 0) would list), without
- * walking every pupil when all schools and episodes share one model. */
+ * than its school's (what db_level_misfits(0, NULL, 0) would list): two
+ * index probes per school, never a walk over every pupil. */
 enum ibis_status db_level_misfits_any(struct db *db, bool *any, struct ibis_error *err);
 /* Move the pupils at school school_id onto model to_model: every open
  * episode in another model (or, in to_model itself, above to_nlevels) is

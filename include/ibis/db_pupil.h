@@ -129,5 +129,11 @@ struct pupil_export_row {
 enum ibis_status db_pupil_export(struct db *db, bool all, int school_year,
 				 int (*fn)(const struct pupil_export_row *row, void *ctx),
 				 void *ctx, struct ibis_error *err);
+/* The same rows for the pupils (at school or left, any school) whose
+ * leerlingnummer is number, ASCII case ignored; found through an index, for
+ * naming a pupil on the command line. */
+enum ibis_status db_pupil_with_number(struct db *db, const char *number, int school_year,
+				      int (*fn)(const struct pupil_export_row *row, void *ctx),
+				      void *ctx, struct ibis_error *err);
 
 #endif

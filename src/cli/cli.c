@@ -439,8 +439,8 @@ int cli_pick_pupil(struct app *app, const char *arg, struct pupil *p)
 	/* a leerlingnummer is unique within a school only: look at them all, so
 	 * that a name that fits two pupils is refused rather than guessed */
 	if (!str_empty(want) &&
-	    db_pupil_export(app->db, true, schoolyear_of(date_today()), collect_number, &h,
-			    &err) != IBIS_OK) {
+	    db_pupil_with_number(app->db, want, schoolyear_of(date_today()), collect_number, &h,
+				 &err) != IBIS_OK) {
 		st = cli_report(&err, app->verbose);
 		goto out;
 	}

@@ -603,65 +603,52 @@ static const char SQL_MISFITS[] =
 	"  OR (:nlevels > 0 AND le.level > :nlevels))"
 	" ORDER BY p.sort_key, p.id";
 
-/* The quick question of the start-up: is there any pupil whose open episode
- * is in another model than its school's? Answered from the models alone in
- * the usual case (every school on one model, every open episode in it): the
- * distinct models of the open episodes are read by hopping through
- * level_episodes_open_model, one probe per model, so 50,000 pupils cost a
- * few index lookups rather than a walk over all of them. Only when the
- * models differ does the full query run. */
-static const char SQL_OPEN_MODEL_AFTER[] =
-	"SELECT model FROM level_episodes WHERE end_date IS NULL AND model > :prev"
-	" ORDER BY model LIMIT 1";
-static const char SQL_SCHOOL_MODELS[] = "SELECT DISTINCT level_model FROM schools";
-static const char SQL_MISFIT_ANY[] =
-	"SELECT 1 FROM level_episodes le JOIN pupils p ON p.id = le.pupil_id"
-	" JOIN schools s ON s.id = p.school_id"
-	" WHERE le.end_date IS NULL AND p.left_date IS NULL AND le.model <> s.level_model"
-	" LIMIT 1";
+/* The quick question of the start-up: is there any pupil at school whose
+ * open episode is in another model than its school's? pupils.cur_model
+ * (schema 3) and its index per school answer it with two probes per school,
+ * one on each side of the school's model, so a board of 100 schools and
+ * 50,000 pupils costs 200 index lookups rather than a walk over every pupil. */
+static const char SQL_SCHOOL_MODELS[] = "SELECT id, level_model FROM schools";
+static const char SQL_MODEL_BELOW[] =
+	"SELECT 1 FROM pupils WHERE school_id = :school AND left_date IS NULL"
+	" AND cur_model < :model LIMIT 1";
+static const char SQL_MODEL_ABOVE[] =
+	"SELECT 1 FROM pupils WHERE school_id = :school AND left_date IS NULL"
+	" AND cur_model > :model LIMIT 1";
 
 enum ibis_status db_level_misfits_any(struct db *db, bool *any, struct ibis_error *err)
 {
 	enum ibis_status st = IBIS_OK;
-	struct strlist open = { 0 }, schools = { 0 };
+	struct strlist models = { 0 };
+	ibis_id *ids = NULL;
+	int len = 0, cap = 0, rc;
 	struct dbq q;
-	int rc;
 
 	*any = false;
-	for (;;) {
-		dbq_prepare(&q, db, SQL_OPEN_MODEL_AFTER);
-		dbq_bind_text(&q, ":prev", open.len ? open.items[open.len - 1] : "");
-		rc = dbq_step(&q);
-		if (rc == SQLITE_ROW)
-			sl_add(&open, dbq_text_ref(&q, 0));
-		else if (rc != SQLITE_DONE)
-			st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		if (rc != SQLITE_ROW)
-			break;
+	dbq_prepare(&q, db, SQL_SCHOOL_MODELS);
+	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
+		ids = dbi_grow(ids, len, &cap, sizeof(*ids));
+		ids[len++] = dbq_id(&q, 0);
+		sl_add(&models, dbq_text_ref(&q, 1));
 	}
-	if (st == IBIS_OK) {
-		dbq_prepare(&q, db, SQL_SCHOOL_MODELS);
-		while ((rc = dbq_step(&q)) == SQLITE_ROW)
-			sl_add(&schools, dbq_text_ref(&q, 0));
-		if (rc != SQLITE_DONE)
-			st = dbq_fail(&q, err);
-		dbq_finish(&q);
+	if (rc != SQLITE_DONE)
+		st = dbq_fail(&q, err);
+	dbq_finish(&q);
+	for (int i = 0; st == IBIS_OK && !*any && i < len; i++) {
+		for (int side = 0; st == IBIS_OK && !*any && side < 2; side++) {
+			dbq_prepare(&q, db, side ? SQL_MODEL_ABOVE : SQL_MODEL_BELOW);
+			dbq_bind_id(&q, ":school", ids[i]);
+			dbq_bind_text(&q, ":model", models.items[i]);
+			rc = dbq_step(&q);
+			if (rc == SQLITE_ROW)
+				*any = true;
+			else if (rc != SQLITE_DONE)
+				st = dbq_fail(&q, err);
+			dbq_finish(&q);
+		}
 	}
-	/* One model everywhere: nothing can be out of it. */
-	bool simple = schools.len == 1 &&
-		      (open.len == 0 || (open.len == 1 && strcmp(open.items[0], schools.items[0]) == 0));
-	if (st == IBIS_OK && !simple && open.len > 0) {
-		dbq_prepare(&q, db, SQL_MISFIT_ANY);
-		rc = dbq_step(&q);
-		if (rc == SQLITE_ROW)
-			*any = true;
-		else if (rc != SQLITE_DONE)
-			st = dbq_fail(&q, err);
-		dbq_finish(&q);
-	}
-	sl_free(&open);
-	sl_free(&schools);
+	free(ids);
+	sl_free(&models);
 	return st;
 }
 

@@ -1138,28 +1138,37 @@ static const char SQL_EXPORT[] =
 	" WHERE (:all OR p.left_date IS NULL)"
 	" ORDER BY p.sort_key, p.id";
 
-enum ibis_status db_pupil_export(struct db *db, bool all, int school_year,
-				 int (*fn)(const struct pupil_export_row *row, void *ctx),
-				 void *ctx, struct ibis_error *err)
+/* The pupils whose leerlingnummer is :number (ASCII case ignored, as people
+ * type it), at school or left; served by pupils_number (schema 3). */
+static const char SQL_WITH_NUMBER[] =
+	"SELECT p.id, p.number, p.first_name, p.tussenvoegsel, p.last_name, p.birth_date,"
+	" g.name, s.name, p.left_date"
+	" FROM pupils p"
+	" JOIN schools s ON s.id = p.school_id"
+	" LEFT JOIN group_members gm ON gm.pupil_id = p.id AND gm.school_year = :year"
+	" LEFT JOIN groups g ON g.id = gm.group_id"
+	" WHERE p.number IS NOT NULL AND p.number = :number COLLATE NOCASE"
+	" ORDER BY p.sort_key, p.id";
+
+/* Hand each row of the prepared query q (the columns of SQL_EXPORT) to fn. */
+static enum ibis_status export_walk(struct dbq *q,
+				    int (*fn)(const struct pupil_export_row *row, void *ctx),
+				    void *ctx, struct ibis_error *err)
 {
 	enum ibis_status st = IBIS_OK;
-	struct dbq q;
 	int rc;
 
-	dbq_prepare(&q, db, SQL_EXPORT);
-	dbq_bind_int(&q, ":year", school_year);
-	dbq_bind_bool(&q, ":all", all);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
+	while ((rc = dbq_step(q)) == SQLITE_ROW) {
 		struct pupil_export_row row = {
-			.id = dbq_id(&q, 0),
-			.number = dbq_text_ref(&q, 1),
-			.first_name = dbq_text_ref(&q, 2),
-			.tussenvoegsel = dbq_text_ref(&q, 3),
-			.last_name = dbq_text_ref(&q, 4),
-			.birth_date = dbq_date(&q, 5),
-			.group_name = dbq_text_ref(&q, 6),
-			.school_name = dbq_text_ref(&q, 7),
-			.status = dbq_is_null(&q, 8) ? "actief" : "vertrokken",
+			.id = dbq_id(q, 0),
+			.number = dbq_text_ref(q, 1),
+			.first_name = dbq_text_ref(q, 2),
+			.tussenvoegsel = dbq_text_ref(q, 3),
+			.last_name = dbq_text_ref(q, 4),
+			.birth_date = dbq_date(q, 5),
+			.group_name = dbq_text_ref(q, 6),
+			.school_name = dbq_text_ref(q, 7),
+			.status = dbq_is_null(q, 8) ? "actief" : "vertrokken",
 		};
 		if (fn(&row, ctx) != 0) {
 			st = ibis_fail(err, IBIS_EINPUT, "De export is afgebroken.");
@@ -1167,7 +1176,32 @@ enum ibis_status db_pupil_export(struct db *db, bool all, int school_year,
 		}
 	}
 	if (st == IBIS_OK && rc != SQLITE_DONE)
-		st = dbq_fail(&q, err);
-	dbq_finish(&q);
+		st = dbq_fail(q, err);
+	dbq_finish(q);
 	return st;
 }
+
+enum ibis_status db_pupil_export(struct db *db, bool all, int school_year,
+				 int (*fn)(const struct pupil_export_row *row, void *ctx),
+				 void *ctx, struct ibis_error *err)
+{
+	struct dbq q;
+
+	dbq_prepare(&q, db, SQL_EXPORT);
+	dbq_bind_int(&q, ":year", school_year);
+	dbq_bind_bool(&q, ":all", all);
+	return export_walk(&q, fn, ctx, err);
+}
+
+enum ibis_status db_pupil_with_number(struct db *db, const char *number, int school_year,
+				      int (*fn)(const struct pupil_export_row *row, void *ctx),
+				      void *ctx, struct ibis_error *err)
+{
+	struct dbq q;
+
+	dbq_prepare(&q, db, SQL_WITH_NUMBER);
+	dbq_bind_int(&q, ":year", school_year);
+	dbq_bind_text(&q, ":number", number);
+	return export_walk(&q, fn, ctx, err);
+}
+

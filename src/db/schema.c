@@ -894,6 +894,11 @@ static const char schema_v2[] =
  * a withdrawn episode (the step was never taken: the wrong pupil, a double
  * entry) is removed and lives on only here, with its values.
  */
+/* The model of the pupil's open episode, for an UPDATE of pupils. */
+#define V3_MODEL_OF                                                                      \
+	"(SELECT le.model FROM level_episodes le"                                        \
+	" WHERE le.pupil_id = pupils.id AND le.end_date IS NULL)"
+#define V3_SET_MODEL "UPDATE pupils SET cur_model = " V3_MODEL_OF
 static const char schema_v3[] =
 	"CREATE TABLE level_corrections (\n"
 	"  id INTEGER PRIMARY KEY,\n"
@@ -924,9 +929,34 @@ static const char schema_v3[] =
 	"-- The Overzicht's counts per level over a school year walk the episodes by\n"
 	"-- date.\n"
 	"CREATE INDEX level_episodes_dates ON level_episodes(start_date, end_date);\n"
-	"-- The start-up's question whether any open episode is in another model than\n"
-	"-- its school's: the distinct models of the open episodes, one probe each.\n"
-	"CREATE INDEX level_episodes_open_model ON level_episodes(model) WHERE end_date IS NULL;\n";
+	"\n"
+	"-- Derived: the model of the pupil's open episode (NULL when none), kept by\n"
+	"-- the triggers below like cur_level, so that the start-up's question\n"
+	"-- whether any pupil at school has a level in another model than its\n"
+	"-- school's is two index probes per school instead of a walk over every\n"
+	"-- pupil (a board may run schools on different models).\n"
+	"ALTER TABLE pupils ADD COLUMN cur_model TEXT;\n"
+	"UPDATE pupils SET cur_model = " V3_MODEL_OF ";\n"
+	"CREATE INDEX pupils_school_model ON pupils(school_id, cur_model)\n"
+	"  WHERE left_date IS NULL;\n"
+	"-- A pupil named by leerlingnummer on the command line (unique per school\n"
+	"-- only, so every school is looked at).\n"
+	"CREATE INDEX pupils_number ON pupils(number COLLATE NOCASE) WHERE number IS NOT NULL;\n"
+	"CREATE TRIGGER level_episodes_model_insert AFTER INSERT ON level_episodes\n"
+	"BEGIN\n"
+	"  " V3_SET_MODEL " WHERE id = NEW.pupil_id;\n"
+	"END;\n"
+	"CREATE TRIGGER level_episodes_model_update\n"
+	"AFTER UPDATE OF pupil_id, model, end_date ON level_episodes\n"
+	"BEGIN\n"
+	"  " V3_SET_MODEL " WHERE id IN (OLD.pupil_id, NEW.pupil_id);\n"
+	"END;\n"
+	"CREATE TRIGGER level_episodes_model_delete AFTER DELETE ON level_episodes\n"
+	"BEGIN\n"
+	"  " V3_SET_MODEL " WHERE id = OLD.pupil_id;\n"
+	"END;\n";
+#undef V3_MODEL_OF
+#undef V3_SET_MODEL
 
 /* ============================================================ migrations */
 

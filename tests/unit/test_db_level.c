@@ -1263,7 +1263,15 @@ Test(dblevel, misfits_any_answers_from_the_models)
 	cr_assert_not(any, "two models, each pupil in its school's");
 
 	/* A pupil of the first school in the second school's model. */
-	step(b, "4-niveaus", 1, day(2025, 9, 1));
+	ibis_id wrong = step(b, "4-niveaus", 1, day(2025, 9, 1));
+	OK(db_level_misfits_any(db, &any, &err));
+	cr_assert(any);
+
+	/* Withdrawn, the pupil has no level: nothing out of the model. */
+	OK(db_level_withdraw(db, wrong, 1, "verkeerd model", "jansen", day(2025, 9, 2), &err));
+	OK(db_level_misfits_any(db, &any, &err));
+	cr_assert_not(any, "cur_model follows a withdrawn episode");
+	step(b, "4-niveaus", 1, day(2025, 9, 3));
 	OK(db_level_misfits_any(db, &any, &err));
 	cr_assert(any);
 

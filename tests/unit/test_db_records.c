@@ -1034,3 +1034,40 @@ Test(records, pupil_export_reentrant)
 		cr_assert_str_eq(c.lines.items[i], "7");
 	sl_free(&c.lines);
 }
+
+/* A pupil named by leerlingnummer: every school, left pupils too, ASCII case
+ * ignored; another number or none never matches. */
+Test(records, pupil_with_number)
+{
+	struct ibis_error err = {0};
+	ibis_id s1 = school_new("De Regenboog", "12AB00");
+	ibis_id s2 = school_new("De Linde", "34CD00");
+	struct pupil p = {.school_id = s1, .number = "L-4711", .first_name = "Anna",
+			  .last_name = "Berg", .birth_date = day(2017, 3, 14), .left = DATE_NONE};
+	OK(db_pupil_insert(db, &p, &err));
+	struct pupil q = {.school_id = s2, .number = "l-4711", .first_name = "Bram",
+			  .last_name = "Aalders", .birth_date = day(2016, 5, 1), .left = DATE_NONE};
+	OK(db_pupil_insert(db, &q, &err));
+	struct pupil r = {.school_id = s2, .number = "L-4712", .first_name = "Cas",
+			  .last_name = "Zwart", .birth_date = day(2016, 5, 1), .left = DATE_NONE};
+	OK(db_pupil_insert(db, &r, &err));
+	pupil_new(s1, "Dirk", NULL, "Zonder");
+	OK(db_pupil_archive(db, &q, day(2026, 6, 1), LEAVE_VO, &err));
+
+	struct collected c = {0};
+	OK(db_pupil_with_number(db, "L-4711", 2026, collect, &c, &err));
+	cr_assert_eq(c.lines.len, 2);
+	char *bram = xasprintf("%lld;l-4711;Bram;;Aalders;01-05-2016;;De Linde;vertrokken", q.id);
+	char *anna = xasprintf("%lld;L-4711;Anna;;Berg;14-03-2017;;De Regenboog;actief", p.id);
+	cr_assert_str_eq(c.lines.items[0], bram); /* name order */
+	cr_assert_str_eq(c.lines.items[1], anna);
+	free(bram);
+	free(anna);
+	sl_free(&c.lines);
+
+	OK(db_pupil_with_number(db, "L-471", 2026, collect, &c, &err));
+	cr_assert_eq(c.lines.len, 0);
+	OK(db_pupil_with_number(db, "", 2026, collect, &c, &err));
+	cr_assert_eq(c.lines.len, 0);
+	sl_free(&c.lines);
+}
