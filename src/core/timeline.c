@@ -82,30 +82,28 @@ struct writer {
 	int ncols; /* columns of the table being written */
 };
 
-static void w_title(struct writer *w, const char *title)
+/* A heading of depth 1 (the title) or 2 (a part). */
+static void w_heading_at(struct writer *w, int depth, const char *text)
 {
 	if (w->format == TIMELINE_MD) {
-		sb_add(&w->out, "# ");
-		md_escape(&w->out, title, MD_INLINE);
+		sb_add(&w->out, depth == 1 ? "# " : "## ");
+		md_escape(&w->out, text, MD_INLINE);
 		sb_add(&w->out, "\n\n");
 	} else {
-		sb_add(&w->out, "<h1>");
-		html_escape(&w->out, title);
-		sb_add(&w->out, "</h1>\n");
+		sb_printf(&w->out, "<h%d>", depth);
+		html_escape(&w->out, text);
+		sb_printf(&w->out, "</h%d>\n", depth);
 	}
+}
+
+static void w_title(struct writer *w, const char *title)
+{
+	w_heading_at(w, 1, title);
 }
 
 static void w_heading(struct writer *w, const char *heading)
 {
-	if (w->format == TIMELINE_MD) {
-		sb_add(&w->out, "## ");
-		md_escape(&w->out, heading, MD_INLINE);
-		sb_add(&w->out, "\n\n");
-	} else {
-		sb_add(&w->out, "<h2>");
-		html_escape(&w->out, heading);
-		sb_add(&w->out, "</h2>\n");
-	}
+	w_heading_at(w, 2, heading);
 }
 
 static void w_paragraph(struct writer *w, const char *text)

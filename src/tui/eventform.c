@@ -44,6 +44,20 @@ static void set_notice(struct entry *e, const char *msg)
 	e->notice = msg ? xstrdup(msg) : NULL;
 }
 
+/* What both forms do first: nrows empty rows, the database writable, the
+ * pupil (arg: const ibis_id *) and, when want_model, the school's level
+ * model found. False when the form cannot open (it has said why). */
+static bool entry_start(struct entry *e, struct screen *s, struct tui *t, const void *arg,
+			int nrows, bool want_model)
+{
+	e->self = s;
+	rf_init(&e->rf, nrows);
+	if (tui_refuse_readonly(t))
+		return false;
+	e->pupil_id = *(const ibis_id *)arg;
+	return rf_pupil(t, e->pupil_id, &e->name, want_model ? &e->model : NULL);
+}
+
 static void entry_free(struct entry *e)
 {
 	rf_free(&e->rf);
@@ -164,15 +178,10 @@ static int eventform_enter(struct screen *s, struct tui *t, const void *arg)
 	struct rowform *rf = &e->rf;
 	char d[DATE_NL_LEN];
 
-	e->self = s;
+	if (!entry_start(e, s, t, arg, E_COUNT, false))
+		return TR_POP;
 	e->reshape = event_reshape;
 	e->save = save_event;
-	rf_init(rf, E_COUNT);
-	if (tui_refuse_readonly(t))
-		return TR_POP;
-	e->pupil_id = *(const ibis_id *)arg;
-	if (!rf_pupil(t, e->pupil_id, &e->name, NULL))
-		return TR_POP;
 
 	rf_text(rf, E_DATE, "Datum", 10, true);
 	rf_choice(rf, E_KIND, "Soort", true);
@@ -405,15 +414,10 @@ static int arrangementform_enter(struct screen *s, struct tui *t, const void *ar
 	struct rowform *rf = &e->rf;
 	char d[DATE_NL_LEN];
 
-	e->self = s;
+	if (!entry_start(e, s, t, arg, A_COUNT, true))
+		return TR_POP;
 	e->reshape = arrangement_reshape;
 	e->save = save_arrangement;
-	rf_init(rf, A_COUNT);
-	if (tui_refuse_readonly(t))
-		return TR_POP;
-	e->pupil_id = *(const ibis_id *)arg;
-	if (!rf_pupil(t, e->pupil_id, &e->name, &e->model))
-		return TR_POP;
 
 	rf_choice(rf, A_KIND, "Soort", true);
 	rf_add_choice(rf, A_KIND, arrangement_kind_label(ARRANGEMENT_TLV));
