@@ -11,6 +11,7 @@
 #include "ibis/db.h"
 #include "ibis/domain.h"
 #include "ibis/error.h"
+#include "ibis/planrules.h"
 
 struct app_options {
 	const char *db_path;     /* --db, or NULL */
@@ -23,6 +24,8 @@ struct app_options {
 struct app {
 	struct ibis_config cfg;
 	struct domain dom;
+	struct plan_calendar cal; /* how plan periods are counted ([school] weken,
+				   * vakanties) */
 	struct db *db;     /* NULL until app_open_db */
 	char *db_path;     /* the resolved database path */
 	char *user;        /* login name of the real user id */

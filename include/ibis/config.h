@@ -19,6 +19,10 @@ struct ibis_config {
 	int busy_timeout_ms;   /* [database] wachttijd_ms */
 	char *level_model;     /* [school] niveaumodel: model id for new schools */
 	int groepsbesprekingen; /* [school] groepsbesprekingen: norm per school year */
+	bool school_weeks;     /* [school] weken = schoolweken (default kalenderweken):
+				* plan periods leave out the holidays */
+	char *holidays;        /* [school] vakanties: "DATE t/m DATE, ..." or NULL */
+	char *holidays_where;  /* "FILE:LINE" that set vakanties, for messages */
 	bool colour;           /* [scherm] kleur */
 	int escdelay_ms;       /* [scherm] escdelay_ms */
 	char *files_read;      /* the config files read, ", " separated (for ibis check) */

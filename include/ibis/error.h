@@ -52,5 +52,8 @@ void ibis_error_clear(struct ibis_error *err);
 bool ibis_failed(const struct ibis_error *err);
 /* Print "ibis: message" (and the detail when verbose) to stderr. */
 void ibis_error_print(const struct ibis_error *err, bool verbose);
+/* What errno errnum means, in Dutch for the common causes of a failed read
+ * or write ("de schijf is vol"), strerror otherwise. A static text. */
+const char *errno_text(int errnum);
 
 #endif

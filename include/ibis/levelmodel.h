@@ -69,6 +69,10 @@ enum ibis_status levelmodel_load(const char *path, const char *id, struct level_
 void levelmodel_free(struct level_model *m);
 /* Level at 1-based position, NULL when out of range. */
 const struct level *levelmodel_level(const struct level_model *m, int position);
+/* "Laag 3 – Extra begeleiding": the level's short name and name, or the one
+ * of them there is when the other is empty or the same. NULL when l is NULL
+ * or has neither. Caller frees. */
+char *level_display_name(const struct level *l);
 /* The word for a level's kind / requirement bit, Dutch, e.g. "toestemming". */
 const char *level_requirement_name(unsigned bit);
 

@@ -23,7 +23,8 @@ struct plan_field {
 	char *label;
 	char *help;  /* NULL when absent */
 	enum field_type type;
-	bool required;
+	bool required;      /* verplicht = ja: filled before the plan is active */
+	bool required_eval; /* verplicht = evaluatie: filled before it is evaluated */
 	bool legal;  /* wettelijk */
 	struct strlist choices; /* keuze: the choices; leerlingen: the groups */
 };
@@ -41,6 +42,8 @@ struct plan_template {
 	int eval_months;         /* evaluatie_maanden, 0 = no rule */
 	char *eval_with;         /* NULL when absent */
 	bool consent;            /* instemming */
+	bool teacher;            /* leerkracht = ja: a teacher may make it active
+				  * and evaluate it (plan_transition_ok) */
 	int nfields;
 	struct plan_field *fields;
 };

@@ -118,6 +118,11 @@ struct plan {
 	ibis_date eval_date; /* next evaluation, DATE_NONE when none */
 	char *author;
 	int version;
+	/* Schema 4. */
+	ibis_date due;       /* to be drawn up by (opstellen_binnen_weken), DATE_NONE */
+	ibis_date agreed;    /* the parents' instemming, DATE_NONE when not (yet) */
+	ibis_date evaluated; /* the last evaluation was held on, DATE_NONE when none */
+	char *evaluated_with; /* who took part in it ("ouders, leerling"), or NULL */
 };
 
 enum goal_result { GOAL_OPEN, GOAL_MET, GOAL_PARTLY, GOAL_NOT_MET };
@@ -133,6 +138,39 @@ struct goal {
 	char *evaluation;
 	int version;
 };
+
+/* A pupil in an instruction group of a groepsplan (a field of type
+ * leerlingen): plan_members. */
+struct plan_member {
+	char *field_key;     /* the template's field ("leerlingen") */
+	char *group_name;    /* one of the field's groepen ("Verlengde instructie") */
+	ibis_id pupil_id;
+	char *pupil_name;    /* natural name, filled when read; not stored */
+};
+
+/* One dated entry of a plan's logboek (plan_log). */
+struct plan_log_entry {
+	ibis_id id;
+	ibis_id plan_id;
+	ibis_date date;
+	char *author;        /* NULL when not recorded */
+	char *text;
+	int version;
+};
+
+/* A plan as it was at a status change (plan_snapshots): never changed. */
+struct plan_snapshot {
+	ibis_id id;
+	ibis_id plan_id;
+	char *taken_at;      /* "YYYY-MM-DD HH:MM:SS" (UTC) as stored */
+	char *reason;        /* the new status ("actief", "geëvalueerd", ...) */
+	char *author;
+	char *content;       /* the plan as a Markdown document (plan_render) */
+};
+
+/* The roles of users (users.role). Who may do what per role is decided by
+ * the module of the action (plan statuses: planrules.h). */
+enum user_role { USER_IB, USER_LEERKRACHT, USER_DIRECTIE, USER_ADMIN };
 
 /* A correction of a level episode (level_corrections): what the episode was
  * before, who changed it, on which day and why. */
@@ -201,6 +239,9 @@ void event_clear(struct event *e);
 void plan_clear(struct plan *p);
 void goal_clear(struct goal *g);
 void level_correction_clear(struct level_correction *c);
+void plan_member_clear(struct plan_member *m);
+void plan_log_entry_clear(struct plan_log_entry *e);
+void plan_snapshot_clear(struct plan_snapshot *s);
 void arrangement_clear(struct arrangement *a);
 /* Free an array of n records and each record's strings. */
 void level_episodes_free(struct level_episode *e, int n);
@@ -210,6 +251,9 @@ void groups_free(struct group *g, int n);
 void plans_free(struct plan *p, int n);
 void level_corrections_free(struct level_correction *c, int n);
 void arrangements_free(struct arrangement *a, int n);
+void plan_members_free(struct plan_member *m, int n);
+void plan_log_free(struct plan_log_entry *e, int n);
+void plan_snapshots_free(struct plan_snapshot *s, int n);
 void tl_items_free(struct tl_item *items, int n);
 
 /* Dutch words as stored and shown ("sbo", "vo"; "actief"). The parse
@@ -222,6 +266,9 @@ const char *plan_status_name(enum plan_status s);
 bool plan_status_parse(const char *s, enum plan_status *out);
 const char *goal_result_name(enum goal_result r);
 bool goal_result_parse(const char *s, enum goal_result *out);
+/* "ib", "leerkracht", "directie", "admin" as stored in users.role. */
+const char *user_role_name(enum user_role r);
+bool user_role_parse(const char *s, enum user_role *out);
 /* "gewijzigd", "ingetrokken" */
 const char *correction_action_name(enum correction_action a);
 bool correction_action_parse(const char *s, enum correction_action *out);

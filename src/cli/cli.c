@@ -52,6 +52,10 @@ static const char usage_text[] =
 	"        Schrijf de niveaus, arrangementen en gebeurtenissen van een leerling\n"
 	"        als document voor ouders (Markdown of HTML; zonder afgeschermde\n"
 	"        gebeurtenissen).\n"
+	"  export plan ID [--format md|html] [--output BESTAND]\n"
+	"        Schrijf plan ID (OOP, OPP, groepsplan, ...) als document om te\n"
+	"        printen en aan ouders mee te geven: alle onderdelen, de doelen met\n"
+	"        hun evaluatie, het logboek en regels om te ondertekenen.\n"
 	"  import pupils BESTAND [--school S] [--map KOLOM=VELD]... [--dry-run]\n"
 	"         [--skip-invalid AFGEKEURD]\n"
 	"        Lees leerlingen uit een CSV-bestand (ParnasSys, ESIS, Excel of ibis\n"
@@ -136,7 +140,8 @@ static const char usage_text[] =
 	"  --regie R, --betrokkenen B\n"
 	"                     wie de regie heeft en wie betrokken zijn (levels set;\n"
 	"                     standaard wat het model zegt)\n"
-	"  --format FORMAAT   text of csv (report); md of html (export timeline)\n"
+	"  --format FORMAAT   text of csv (report); md of html (export timeline,\n"
+	"                     export plan)\n"
 	"\n"
 	"Algemene opties (voor of na de opdracht):\n"
 	"  --db PAD           het databasebestand (standaard [database] pad uit de\n"
@@ -195,41 +200,12 @@ int cli_open_existing(struct app *app)
 	return st;
 }
 
-const char *cli_errno_text(int e)
-{
-	switch (e) {
-	case ENOSPC:
-		return "de schijf is vol";
-	case EDQUOT:
-		return "het schijfquotum is op";
-	case EACCES:
-	case EPERM:
-		return "geen toestemming";
-	case ENOENT:
-		return "de map of het bestand bestaat niet";
-	case ENOTDIR:
-		return "een deel van het pad is geen map";
-	case EISDIR:
-		return "dat is een map";
-	case EROFS:
-		return "het bestandssysteem is alleen-lezen";
-	case EPIPE:
-		return "de ontvanger is gestopt";
-	case EIO:
-		return "invoer-/uitvoerfout";
-	case EFBIG:
-		return "het bestand wordt groter dan mag";
-	default:
-		return strerror(e);
-	}
-}
-
 static int remove_if_there(const char *path)
 {
 	if (unlink(path) == 0 || errno == ENOENT)
 		return 0;
 	int e = errno;
-	cli_error("%s kan niet worden verwijderd: %s.", path, cli_errno_text(e));
+	cli_error("%s kan niet worden verwijderd: %s.", path, errno_text(e));
 	return IBIS_EDB;
 }
 

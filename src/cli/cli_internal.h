@@ -50,8 +50,6 @@ struct cli_args {
 
 /* Print "ibis: <message>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* What errno e means, in Dutch for the common cases (strerror otherwise). */
-const char *cli_errno_text(int e);
 /* Print err (and its detail when verbose) and return its status. */
 int cli_report(const struct ibis_error *err, bool verbose);
 /* Open the existing database of app for a command; on failure print why (with

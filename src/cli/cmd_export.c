@@ -1,5 +1,6 @@
-/* cmd_export.c - ibis export pupils (the pupil list as CSV) and ibis export
- * timeline (a pupil's levels and events as a document for parents).
+/* cmd_export.c - ibis export pupils (the pupil list as CSV), ibis export
+ * timeline (a pupil's levels and events as a document for parents) and ibis
+ * export plan (a plan as a document to print and give to parents).
  *
  * An output file is written beside its final name and renamed over it once
  * it is complete, so a failure (a full disk, a broken pipe) never leaves a
@@ -22,10 +23,13 @@
 #include "ibis/date.h"
 #include "ibis/db_arrangement.h"
 #include "ibis/db_level.h"
+#include "ibis/db_plan.h"
 #include "ibis/db_pupil.h"
 #include "ibis/db_school.h"
 #include "ibis/db_timeline.h"
+#include "ibis/docwriter.h"
 #include "ibis/domain.h"
+#include "ibis/planapp.h"
 #include "ibis/timeline.h"
 
 /* ================================================================ output */
@@ -66,13 +70,13 @@ static int out_open(const struct app *app, const char *path, struct out_file *o)
 	bool exists = stat(path, &os) == 0;
 	if (exists && !S_ISREG(os.st_mode)) {
 		if (S_ISDIR(os.st_mode)) {
-			cli_error("%s kan niet worden geschreven: %s.", path, cli_errno_text(EISDIR));
+			cli_error("%s kan niet worden geschreven: %s.", path, errno_text(EISDIR));
 			return IBIS_EINPUT;
 		}
 		o->f = fopen(path, "w");
 		if (!o->f) {
 			int e = errno;
-			cli_error("%s kan niet worden geschreven: %s.", path, cli_errno_text(e));
+			cli_error("%s kan niet worden geschreven: %s.", path, errno_text(e));
 			return IBIS_EINPUT;
 		}
 		return 0;
@@ -81,7 +85,7 @@ static int out_open(const struct app *app, const char *path, struct out_file *o)
 	/* a file the user may not write is not replaced behind their back */
 	if (exists && access(path, W_OK) != 0) {
 		int e = errno;
-		cli_error("%s kan niet worden geschreven: %s.", path, cli_errno_text(e));
+		cli_error("%s kan niet worden geschreven: %s.", path, errno_text(e));
 		return IBIS_EINPUT;
 	}
 	/* through a symbolic link to the file it names, which is then replaced */
@@ -101,7 +105,7 @@ static int out_open(const struct app *app, const char *path, struct out_file *o)
 		 * written in place, as the user asked */
 		if (exists && (e == EACCES || e == EPERM) && (o->f = fopen(path, "w")))
 			return 0;
-		cli_error("%s kan niet worden geschreven: %s.", path, cli_errno_text(e));
+		cli_error("%s kan niet worden geschreven: %s.", path, errno_text(e));
 		return IBIS_EINPUT;
 	}
 	/* the permissions a new file would get (or the old file's), not
@@ -113,7 +117,7 @@ static int out_open(const struct app *app, const char *path, struct out_file *o)
 		int e = errno;
 		close(fd);
 		unlink(o->tmp);
-		cli_error("%s kan niet worden geschreven: %s.", path, cli_errno_text(e));
+		cli_error("%s kan niet worden geschreven: %s.", path, errno_text(e));
 		freep(&o->tmp);
 		freep(&o->target);
 		return IBIS_EINPUT;
@@ -151,8 +155,28 @@ static int out_close(struct out_file *o, bool keep)
 	freep(&o->target);
 	if (!failed)
 		return 0;
-	cli_error("Schrijven naar %s is mislukt: %s.", o->name, cli_errno_text(o->sys_errno));
+	cli_error("Schrijven naar %s is mislukt: %s.", o->name, errno_text(o->sys_errno));
 	return IBIS_EINPUT;
+}
+
+/* Write a whole document to the output named by path (NULL: standard
+ * output). Returns the exit status. */
+static int write_document(const struct app *app, const char *path, const char *text)
+{
+	struct out_file o;
+	int st = out_open(app, path, &o);
+	if (st)
+		return st;
+	errno = 0;
+	size_t len = strlen(text);
+	if (fwrite(text, 1, len, o.f) != len)
+		note_errno(&o, errno);
+	st = out_close(&o, o.sys_errno == 0);
+	if (o.sys_errno && !st) {
+		cli_error("Schrijven naar %s is mislukt: %s.", o.name, errno_text(o.sys_errno));
+		st = IBIS_EINPUT;
+	}
+	return st;
 }
 
 /* ================================================================ pupils */
@@ -230,7 +254,7 @@ static int export_pupils(struct app *app, const struct cli_args *a)
 	if (!written) {
 		/* out_close reports the write error it was given */
 		out_close(&o, false);
-		cli_error("Schrijven naar %s is mislukt: %s.", o.name, cli_errno_text(o.sys_errno));
+		cli_error("Schrijven naar %s is mislukt: %s.", o.name, errno_text(o.sys_errno));
 		return IBIS_EINPUT;
 	}
 	if (dbst != IBIS_OK) {
@@ -346,22 +370,69 @@ static int export_timeline(struct app *app, const struct cli_args *a)
 		.today = today,
 	};
 	char *text = timeline_render(&doc, format);
-	struct out_file o;
-	if ((st = out_open(app, a->output, &o)) == 0) {
-		errno = 0;
-		size_t len = strlen(text);
-		if (fwrite(text, 1, len, o.f) != len)
-			note_errno(&o, errno);
-		st = out_close(&o, o.sys_errno == 0);
-		if (o.sys_errno && !st) {
-			cli_error("Schrijven naar %s is mislukt: %s.", o.name,
-				  cli_errno_text(o.sys_errno));
-			st = IBIS_EINPUT;
-		}
-	}
+	st = write_document(app, a->output, text);
 	free(text);
 out:
 	parts_free(&t);
+	return st;
+}
+
+/* ================================================================== plan */
+
+/* The plan named by arg, its Id. Prints why not and returns the exit status
+ * (2 for no such plan, 3 for the database), else 0 with out loaded. */
+static int pick_plan(struct app *app, const char *arg, struct plan_doc *out)
+{
+	char *end = NULL;
+	long long id = cli_all_digits(arg) ? strtoll(arg, &end, 10) : 0;
+	if (id <= 0 || id == LLONG_MAX) {
+		cli_error("‘%s’ is geen plan: noem een plan bij zijn Id (een getal).", arg);
+		return IBIS_EINPUT;
+	}
+	struct ibis_error err = {0};
+	bool found = false;
+	if (db_plan_load(app->db, (ibis_id)id, out, &found, &err) != IBIS_OK)
+		return cli_report(&err, app->verbose);
+	if (!found) {
+		cli_error("Er is geen plan met Id %lld.", id);
+		return IBIS_EINPUT;
+	}
+	return 0;
+}
+
+static int export_plan(struct app *app, const struct cli_args *a)
+{
+	static const char *const allowed[] = {"format", "output", NULL};
+	int st = cli_only_options(a, "export plan", allowed);
+	if (st)
+		return st;
+	if (a->words.len != 2) {
+		cli_error("‘ibis export plan’ vraagt één plan: ibis export plan ID.");
+		fputs("Zie ‘ibis --help’.\n", stderr);
+		return IBIS_EUSAGE;
+	}
+	enum doc_format format = DOC_MD;
+	if (a->format && !doc_format_parse(a->format, &format)) {
+		cli_error("Onbekend formaat ‘%s’ bij --format; kies md of html.", a->format);
+		return IBIS_EINPUT;
+	}
+	if ((st = cli_open_existing(app)) != 0)
+		return st;
+
+	struct plan_doc doc;
+	plandoc_init(&doc);
+	char *text = NULL;
+	struct ibis_error err = {0};
+	if ((st = pick_plan(app, a->words.items[1], &doc)) != 0)
+		goto out;
+	if (app_plan_render(app, &doc, format, &text, &err) != IBIS_OK) {
+		st = cli_report(&err, app->verbose);
+		goto out;
+	}
+	st = write_document(app, a->output, text);
+out:
+	free(text);
+	plandoc_free(&doc);
 	return st;
 }
 
@@ -374,7 +445,9 @@ int cmd_export(struct app *app, const struct cli_args *a)
 		return export_pupils(app, a);
 	if (strcmp(what, "timeline") == 0)
 		return export_timeline(app, a);
-	cli_error("Onbekende export ‘%s’; kies ‘pupils’ of ‘timeline’.", what);
+	if (strcmp(what, "plan") == 0)
+		return export_plan(app, a);
+	cli_error("Onbekende export ‘%s’; kies ‘pupils’, ‘timeline’ of ‘plan’.", what);
 	fputs("Zie ‘ibis --help’.\n", stderr);
 	return IBIS_EUSAGE;
 }

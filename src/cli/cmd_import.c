@@ -156,7 +156,7 @@ static int write_rejected(const struct import_file *f, const char *path)
 	if (!out) {
 		int e = errno;
 		cli_error("%s kan niet worden geschreven: %s; er is niets geïmporteerd.", path,
-			  cli_errno_text(e));
+			  errno_text(e));
 		return IBIS_EINPUT;
 	}
 	errno = 0;
@@ -169,7 +169,7 @@ static int write_rejected(const struct import_file *f, const char *path)
 	if (!ok) {
 		unlink(path);
 		cli_error("Schrijven naar %s is mislukt: %s; er is niets geïmporteerd.", path,
-			  cli_errno_text(e ? e : EIO));
+			  errno_text(e ? e : EIO));
 		return IBIS_EINPUT;
 	}
 	return 0;
@@ -218,7 +218,7 @@ static int import_pupils(struct app *app, const struct cli_args *a, const char *
 		print_preview(&f, &plan);
 		if (fflush(stdout) != 0) {
 			cli_error("Schrijven naar de standaarduitvoer is mislukt: %s.",
-				  cli_errno_text(errno));
+				  errno_text(errno));
 			st = IBIS_EINPUT;
 		} else if (plan.invalid && !a->skip_invalid) {
 			cli_error("%d %s ongeldig: zo zou er niets geïmporteerd worden.", plan.invalid,
@@ -249,7 +249,7 @@ static int import_pupils(struct app *app, const struct cli_args *a, const char *
 	if (fflush(stdout) != 0)
 		cli_error("Schrijven naar de standaarduitvoer is mislukt: %s (de import zelf is "
 			  "gelukt).",
-			  cli_errno_text(errno));
+			  errno_text(errno));
 done:
 	import_plan_free(&plan);
 	import_file_free(&f);

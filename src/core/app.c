@@ -44,6 +44,12 @@ enum ibis_status app_init(struct app *app, const struct app_options *opt, struct
 	st = domain_load(&app->dom, &app->cfg, err);
 	if (st != IBIS_OK)
 		return st;
+	struct ibis_error cal_err = {0};
+	if (plan_calendar_parse(app->cfg.holidays, app->cfg.school_weeks, &app->cal, &cal_err) !=
+	    IBIS_OK) {
+		const char *where = app->cfg.holidays_where ? app->cfg.holidays_where : "ibis.ini";
+		return ibis_fail(err, IBIS_EINPUT, "%s: vakanties: %s", where, cal_err.message);
+	}
 
 	app->db_path_default = str_empty(opt->db_path) && str_empty(app->cfg.db_path);
 	app->db_path = config_db_path(&app->cfg, str_empty(opt->db_path) ? NULL : opt->db_path);
@@ -99,6 +105,7 @@ void app_free(struct app *app)
 	if (app->db)
 		db_close(app->db);
 	domain_free(&app->dom);
+	plan_calendar_free(&app->cal);
 	config_free(&app->cfg);
 	free(app->db_path);
 	free(app->user);

@@ -26,7 +26,8 @@
 
 /* ============================================================ the table */
 
-enum cfg_type { CFG_TEXT, CFG_INT, CFG_BOOL };
+/* CFG_PAIR: one of two words, stored as a bool (the second word is true). */
+enum cfg_type { CFG_TEXT, CFG_INT, CFG_BOOL, CFG_PAIR };
 
 struct cfg_key {
 	const char *section;
@@ -37,23 +38,30 @@ struct cfg_key {
 	bool empty_ok;    /* CFG_TEXT: "" means "use the built-in default" */
 	size_t offset;    /* into struct ibis_config */
 	const char *help; /* Dutch, for config_describe */
+	const char *words[2]; /* CFG_PAIR: the word for false, the word for true */
 };
 
 #define AT(field) offsetof(struct ibis_config, field)
 
 static const struct cfg_key keys[] = {
 	{"database", "pad", CFG_TEXT, "", 0, 0, true, AT(db_path),
-	 "het databasebestand; leeg: --db, anders $XDG_DATA_HOME/ibis/ibis.db"},
+	 "het databasebestand; leeg: --db, anders $XDG_DATA_HOME/ibis/ibis.db", {0}},
 	{"database", "wachttijd_ms", CFG_INT, "5000", 0, 600000, false, AT(busy_timeout_ms),
-	 "hoe lang (ms) te wachten op een database die een ander aan het schrijven is"},
+	 "hoe lang (ms) te wachten op een database die een ander aan het schrijven is", {0}},
 	{"school", "niveaumodel", CFG_TEXT, "4-niveaus", 0, 0, false, AT(level_model),
-	 "het ondersteuningsmodel van een nieuwe school (een bestand in levels/)"},
+	 "het ondersteuningsmodel van een nieuwe school (een bestand in levels/)", {0}},
 	{"school", "groepsbesprekingen", CFG_INT, "3", 0, 20, false, AT(groepsbesprekingen),
-	 "aantal groepsbesprekingen per groep per schooljaar"},
+	 "aantal groepsbesprekingen per groep per schooljaar", {0}},
+	{"school", "weken", CFG_PAIR, "kalenderweken", 0, 0, false, AT(school_weeks),
+	 "hoe perioden van plannen in weken tellen: kalenderweken of schoolweken (zonder de "
+	 "vakanties)",
+	 {"kalenderweken", "schoolweken"}},
+	{"school", "vakanties", CFG_TEXT, "", 0, 0, true, AT(holidays),
+	 "de vakanties, voor het tellen in schoolweken: \"19-10-2026 t/m 23-10-2026, ...\"", {0}},
 	{"scherm", "kleur", CFG_BOOL, "ja", 0, 0, false, AT(colour),
-	 "kleuren gebruiken (NO_COLOR zet ze ook uit)"},
+	 "kleuren gebruiken (NO_COLOR zet ze ook uit)", {0}},
 	{"scherm", "escdelay_ms", CFG_INT, "25", 0, 1000, false, AT(escdelay_ms),
-	 "hoe lang (ms) na Esc op de rest van een toets te wachten (ESCDELAY wint)"},
+	 "hoe lang (ms) na Esc op de rest van een toets te wachten (ESCDELAY wint)", {0}},
 };
 
 static char **text_at(struct ibis_config *cfg, const struct cfg_key *k)
@@ -109,8 +117,39 @@ static void set_defaults(struct ibis_config *cfg)
 		case CFG_BOOL:
 			*bool_at(cfg, k) = strcmp(k->def, "ja") == 0;
 			break;
+		case CFG_PAIR:
+			*bool_at(cfg, k) = strcmp(k->def, k->words[1]) == 0;
+			break;
 		}
 	}
+}
+
+/* One of the two words of a CFG_PAIR key. */
+static enum ibis_status pair_value(const struct inifile *f, const struct cfg_key *k, bool *out,
+				   struct ibis_error *err)
+{
+	char *v = str_trim(inifile_get(f, k->section, k->key));
+	enum ibis_status st = IBIS_OK;
+	if (strcmp(v, k->words[0]) == 0)
+		*out = false;
+	else if (strcmp(v, k->words[1]) == 0)
+		*out = true;
+	else
+		st = inifile_fail(f, k->section, k->key, err, "onbekend woord „%s” (%s of %s)", v,
+				  k->words[0], k->words[1]);
+	free(v);
+	return st;
+}
+
+/* Where a text key was set, for the messages of the module that reads the
+ * value later (the level model, the holidays). */
+static char **where_at(struct ibis_config *cfg, const struct cfg_key *k)
+{
+	if (k->offset == AT(level_model))
+		return &cfg->level_model_where;
+	if (k->offset == AT(holidays))
+		return &cfg->holidays_where;
+	return NULL;
 }
 
 /* ============================================================ loading */
@@ -153,10 +192,11 @@ static enum ibis_status apply_file(struct ibis_config *cfg, const char *path,
 				} else {
 					free(v);
 				}
-				if (k->offset == AT(level_model)) {
-					free(cfg->level_model_where);
-					cfg->level_model_where =
-						xasprintf("%s:%d", path, inifile_line(f, section, k->key));
+				char **where = where_at(cfg, k);
+				if (where) {
+					free(*where);
+					*where = xasprintf("%s:%d", path,
+							   inifile_line(f, section, k->key));
 				}
 				break;
 			}
@@ -167,6 +207,9 @@ static enum ibis_status apply_file(struct ibis_config *cfg, const char *path,
 			case CFG_BOOL:
 				st = inifile_bool(f, section, k->key, *bool_at(cfg, k),
 						  bool_at(cfg, k), err);
+				break;
+			case CFG_PAIR:
+				st = pair_value(f, k, bool_at(cfg, k), err);
 				break;
 			}
 		}
@@ -262,6 +305,8 @@ void config_free(struct ibis_config *cfg)
 	free(cfg->level_model);
 	free(cfg->files_read);
 	free(cfg->level_model_where);
+	free(cfg->holidays);
+	free(cfg->holidays_where);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
@@ -315,6 +360,9 @@ char *config_describe(const struct ibis_config *cfg)
 			break;
 		case CFG_BOOL:
 			sb_printf(&sb, "%s = %s", k->key, *(const bool *)field(cfg, k) ? "ja" : "nee");
+			break;
+		case CFG_PAIR:
+			sb_printf(&sb, "%s = %s", k->key, k->words[*(const bool *)field(cfg, k)]);
 			break;
 		}
 		sb_printf(&sb, "    ; %s\n", k->help);

@@ -1613,6 +1613,9 @@ static enum ibis_status insert_episode_plans(struct gen *g, const struct dschool
 			.end = c.end,
 			.eval_date = c.eval,
 			.author = s->ib_login,
+			.due = DATE_NONE,
+			.agreed = c.closed || status == PLAN_ACTIVE ? start : DATE_NONE,
+			.evaluated = c.closed ? c.eval : DATE_NONE,
 		};
 		enum ibis_status st = db_plan_insert(g->db, &rec, g->err);
 		free(title);
@@ -1662,6 +1665,9 @@ static enum ibis_status insert_group_plans(struct gen *g, const struct dschool *
 					.end = c.end,
 					.eval_date = c.eval,
 					.author = s->ib_login,
+					.due = DATE_NONE,
+					.agreed = DATE_NONE,
+					.evaluated = c.closed ? c.eval : DATE_NONE,
 				};
 				enum ibis_status st = db_plan_insert(g->db, &rec, g->err);
 				free(title);

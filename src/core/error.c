@@ -1,6 +1,7 @@
 /* error.c - see error.h. */
 #include "ibis/error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,4 +48,33 @@ void ibis_error_print(const struct ibis_error *err, bool verbose)
 	fprintf(stderr, "ibis: %s\n", err->message[0] ? err->message : "onbekende fout");
 	if (verbose && err->detail[0])
 		fprintf(stderr, "ibis: (technisch: %s)\n", err->detail);
+}
+
+const char *errno_text(int errnum)
+{
+	switch (errnum) {
+	case ENOSPC:
+		return "de schijf is vol";
+	case EDQUOT:
+		return "het schijfquotum is op";
+	case EACCES:
+	case EPERM:
+		return "geen toestemming";
+	case ENOENT:
+		return "de map of het bestand bestaat niet";
+	case ENOTDIR:
+		return "een deel van het pad is geen map";
+	case EISDIR:
+		return "dat is een map";
+	case EROFS:
+		return "het bestandssysteem is alleen-lezen";
+	case EPIPE:
+		return "de ontvanger is gestopt";
+	case EIO:
+		return "invoer-/uitvoerfout";
+	case EFBIG:
+		return "het bestand wordt groter dan mag";
+	default:
+		return strerror(errnum);
+	}
 }

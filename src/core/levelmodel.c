@@ -107,6 +107,18 @@ const struct level *levelmodel_level(const struct level_model *m, int position)
 	return &m->levels[position - 1];
 }
 
+char *level_display_name(const struct level *l)
+{
+	if (l && !str_empty(l->short_name) && !str_empty(l->name) &&
+	    strcmp(l->short_name, l->name) != 0)
+		return xasprintf("%s – %s", l->short_name, l->name);
+	if (l && !str_empty(l->name))
+		return xstrdup(l->name);
+	if (l && !str_empty(l->short_name))
+		return xstrdup(l->short_name);
+	return NULL;
+}
+
 /* A trimmed one-word value ("" when absent). Caller frees. */
 static char *word(const struct inifile *f, const char *section, const char *key)
 {

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ibis/inifile.h"
 
@@ -10,7 +11,7 @@
 
 static const char *const plan_keys[] = {
 	"naam", "kort", "voor", "bron*", "beschrijving*", "max_weken", "opstellen_binnen_weken",
-	"evaluatie_maanden", "evaluatie_met*", "instemming", NULL,
+	"evaluatie_maanden", "evaluatie_met*", "instemming", "leerkracht", NULL,
 };
 static const char *const field_keys[] = {
 	"label", "type", "verplicht", "wettelijk", "keuzes", "groepen", "hulp*", NULL,
@@ -70,6 +71,23 @@ const struct plan_field *plantemplate_field(const struct plan_template *t, const
 	return NULL;
 }
 
+/* verplicht = ja | nee | evaluatie: a field may be needed before the plan is
+ * active, or only once it is evaluated (the evaluation text itself). The
+ * other spellings of a boolean that inifile_bool takes stay valid. */
+static enum ibis_status load_required(const struct inifile *f, const char *sec,
+				      struct plan_field *fl, struct ibis_error *err)
+{
+	char *v = str_trim(inifile_get(f, sec, "verplicht"));
+	enum ibis_status st = IBIS_OK;
+	if (strcasecmp(v, "evaluatie") == 0)
+		fl->required_eval = true;
+	else if (inifile_bool(f, sec, "verplicht", false, &fl->required, NULL) != IBIS_OK)
+		st = inifile_fail(f, sec, "verplicht", err,
+				  "onbekend woord „%s” (ja, nee of evaluatie)", v);
+	free(v);
+	return st;
+}
+
 static enum ibis_status load_field(const struct inifile *f, const char *sec, const char *key,
 				   struct plan_field *fl, struct ibis_error *err)
 {
@@ -98,7 +116,7 @@ static enum ibis_status load_field(const struct inifile *f, const char *sec, con
 				  type);
 	free(type);
 	if (st == IBIS_OK)
-		st = inifile_bool(f, sec, "verplicht", false, &fl->required, err);
+		st = load_required(f, sec, fl, err);
 	if (st == IBIS_OK)
 		st = inifile_bool(f, sec, "wettelijk", false, &fl->legal, err);
 	if (st != IBIS_OK)
@@ -162,6 +180,8 @@ static enum ibis_status load(const struct inifile *f, struct plan_template *t,
 		st = inifile_int(f, "plan", "evaluatie_maanden", 1, 120, 0, &t->eval_months, err);
 	if (st == IBIS_OK)
 		st = inifile_bool(f, "plan", "instemming", false, &t->consent, err);
+	if (st == IBIS_OK)
+		st = inifile_bool(f, "plan", "leerkracht", false, &t->teacher, err);
 	if (st != IBIS_OK)
 		return st;
 

@@ -70,8 +70,35 @@ void plan_clear(struct plan *p)
 	free(p->template_id);
 	free(p->title);
 	free(p->author);
+	free(p->evaluated_with);
 	memset(p, 0, sizeof(*p));
 	p->start = p->end = p->eval_date = DATE_NONE;
+	p->due = p->agreed = p->evaluated = DATE_NONE;
+}
+
+void plan_member_clear(struct plan_member *m)
+{
+	free(m->field_key);
+	free(m->group_name);
+	free(m->pupil_name);
+	memset(m, 0, sizeof(*m));
+}
+
+void plan_log_entry_clear(struct plan_log_entry *e)
+{
+	free(e->author);
+	free(e->text);
+	memset(e, 0, sizeof(*e));
+	e->date = DATE_NONE;
+}
+
+void plan_snapshot_clear(struct plan_snapshot *s)
+{
+	free(s->taken_at);
+	free(s->reason);
+	free(s->author);
+	free(s->content);
+	memset(s, 0, sizeof(*s));
 }
 
 void goal_clear(struct goal *g)
@@ -123,6 +150,9 @@ ARRAY_FREE(groups_free, group_clear, struct group)
 ARRAY_FREE(plans_free, plan_clear, struct plan)
 ARRAY_FREE(level_corrections_free, level_correction_clear, struct level_correction)
 ARRAY_FREE(arrangements_free, arrangement_clear, struct arrangement)
+ARRAY_FREE(plan_members_free, plan_member_clear, struct plan_member)
+ARRAY_FREE(plan_log_free, plan_log_entry_clear, struct plan_log_entry)
+ARRAY_FREE(plan_snapshots_free, plan_snapshot_clear, struct plan_snapshot)
 ARRAY_FREE(tl_items_free, tl_item_clear, struct tl_item)
 
 /* --------------------------------------------------- words of enumerations */
@@ -136,6 +166,7 @@ static const char *const plan_status_words[] = {"concept", "actief", "geëvaluee
 						"afgesloten"};
 static const char *const goal_result_words[] = {"open", "behaald", "deels behaald",
 						"niet behaald"};
+static const char *const user_role_words[] = {"ib", "leerkracht", "directie", "admin"};
 static const char *const correction_words[] = {"gewijzigd", "ingetrokken"};
 static const char *const arrangement_words[] = {"tlv", "onderwijsarrangement"};
 static const char *const arrangement_labels[] = {"TLV", "Onderwijsarrangement"};
@@ -186,6 +217,20 @@ bool group_kind_parse(const char *s, enum group_kind *out)
 	if (!parse_word(WORDS(group_kind_words), 0, s, &v))
 		return false;
 	*out = (enum group_kind)v;
+	return true;
+}
+
+const char *user_role_name(enum user_role r)
+{
+	return word_of(WORDS(user_role_words), (int)r);
+}
+
+bool user_role_parse(const char *s, enum user_role *out)
+{
+	int v;
+	if (!parse_word(WORDS(user_role_words), 0, s, &v))
+		return false;
+	*out = (enum user_role)v;
 	return true;
 }
 

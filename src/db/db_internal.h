@@ -179,6 +179,30 @@ void dbi_pupil_keys(struct dbi_pupil_keys *k, const char *first, const char *tv,
 		    const char *last);
 void dbi_pupil_keys_free(struct dbi_pupil_keys *k);
 
+/* =================================================================== plans */
+
+/* The header columns of plans in the order dbi_read_plan reads them: every
+ * query of whole plan rows (event.c, plan.c) selects exactly these. */
+#define DBI_PLAN_COLS                                                                   \
+	"id, template_id, pupil_id, group_id, title, status, start_date, end_date,"     \
+	" eval_date, author, version, due_date, agreed_date, evaluated_date, evaluated_with"
+
+/* Bind what both the insert and the update of a plan write: :template,
+ * :title, :status, :start, :end, :eval, :author, :due, :agreed, :evaluated
+ * and :evaluated_with. */
+void dbi_bind_plan(struct dbq *q, const struct plan *p);
+/* Bind a goal's own fields (insert and update): :area (NULL for 0),
+ * :long_term, :body, :target, :result and :evaluation. */
+void dbi_bind_goal(struct dbq *q, const struct goal *g);
+/* Read the current row (DBI_PLAN_COLS) into p, whose strings become the
+ * caller's. */
+void dbi_read_plan(struct dbq *q, struct plan *p);
+/* Step q (prepared and bound, selecting DBI_PLAN_COLS) to the end and finish
+ * it: the plans in *out (caller frees with plans_free) and *n; NULL and 0
+ * on failure. */
+enum ibis_status dbi_read_plans(struct dbq *q, struct plan **out, int *n,
+				struct ibis_error *err);
+
 /* ================================================================== schema */
 
 /* The schema version this program writes (the number of migrations). */

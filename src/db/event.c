@@ -116,8 +116,9 @@ enum ibis_status db_event_count(struct db *db, ibis_id pupil_id, int *count,
 
 static const char SQL_PLAN_INSERT[] =
 	"INSERT INTO plans (template_id, pupil_id, group_id, title, status, start_date,"
-	" end_date, eval_date, author)"
-	" VALUES (:template, :pupil, :group, :title, :status, :start, :end, :eval, :author)";
+	" end_date, eval_date, author, due_date, agreed_date, evaluated_date, evaluated_with)"
+	" VALUES (:template, :pupil, :group, :title, :status, :start, :end, :eval, :author,"
+	" :due, :agreed, :evaluated, :evaluated_with)";
 /* One value per field key of the plan: a second save replaces it. */
 static const char SQL_PLAN_SET_FIELD[] =
 	"INSERT INTO plan_fields (plan_id, key, value) VALUES (:plan, :key, :value)"
@@ -128,10 +129,81 @@ static const char SQL_GOAL_INSERT[] =
 	" VALUES (:plan, :area, :long_term, :body, :target, :result, :evaluation)";
 /* Newest start first; a plan without a start yet (a concept) comes first. */
 static const char SQL_PLAN_LIST[] =
-	"SELECT id, template_id, pupil_id, group_id, title, status, start_date, end_date,"
-	" eval_date, author, version"
-	" FROM plans WHERE pupil_id = :pupil"
+	"SELECT " DBI_PLAN_COLS " FROM plans WHERE pupil_id = :pupil"
 	" ORDER BY start_date DESC NULLS FIRST, id DESC";
+
+void dbi_bind_plan(struct dbq *q, const struct plan *p)
+{
+	dbq_bind_opt(q, ":template", p->template_id);
+	dbq_bind_opt(q, ":title", p->title);
+	dbq_bind_text(q, ":status", plan_status_name(p->status));
+	dbq_bind_date(q, ":start", p->start);
+	dbq_bind_date(q, ":end", p->end);
+	dbq_bind_date(q, ":eval", p->eval_date);
+	dbq_bind_opt(q, ":author", p->author);
+	dbq_bind_date(q, ":due", p->due);
+	dbq_bind_date(q, ":agreed", p->agreed);
+	dbq_bind_date(q, ":evaluated", p->evaluated);
+	dbq_bind_opt(q, ":evaluated_with", p->evaluated_with);
+}
+
+void dbi_bind_goal(struct dbq *q, const struct goal *g)
+{
+	if (g->area == 0)
+		dbq_bind_null(q, ":area");
+	else
+		dbq_bind_int(q, ":area", g->area);
+	dbq_bind_bool(q, ":long_term", g->long_term);
+	dbq_bind_opt(q, ":body", g->text);
+	dbq_bind_date(q, ":target", g->target);
+	dbq_bind_text(q, ":result", goal_result_name(g->result));
+	dbq_bind_opt(q, ":evaluation", g->evaluation);
+}
+
+void dbi_read_plan(struct dbq *q, struct plan *p)
+{
+	p->id = dbq_id(q, 0);
+	p->template_id = dbq_text(q, 1);
+	p->pupil_id = dbq_id(q, 2);
+	p->group_id = dbq_id(q, 3);
+	p->title = dbq_text(q, 4);
+	if (!plan_status_parse(dbq_text_ref(q, 5), &p->status))
+		p->status = PLAN_CONCEPT;
+	p->start = dbq_date(q, 6);
+	p->end = dbq_date(q, 7);
+	p->eval_date = dbq_date(q, 8);
+	p->author = dbq_text(q, 9);
+	p->version = (int)dbq_int(q, 10);
+	p->due = dbq_date(q, 11);
+	p->agreed = dbq_date(q, 12);
+	p->evaluated = dbq_date(q, 13);
+	p->evaluated_with = dbq_text(q, 14);
+}
+
+enum ibis_status dbi_read_plans(struct dbq *q, struct plan **out, int *n,
+				struct ibis_error *err)
+{
+	struct plan *a = NULL;
+	int len = 0, cap = 0, rc;
+
+	while ((rc = dbq_step(q)) == SQLITE_ROW) {
+		a = dbi_grow(a, len, &cap, sizeof(*a));
+		memset(&a[len], 0, sizeof(*a));
+		dbi_read_plan(q, &a[len++]);
+	}
+	if (rc != SQLITE_DONE) {
+		enum ibis_status st = dbq_fail(q, err);
+		dbq_finish(q);
+		plans_free(a, len);
+		*out = NULL;
+		*n = 0;
+		return st;
+	}
+	dbq_finish(q);
+	*out = a;
+	*n = len;
+	return IBIS_OK;
+}
 
 enum ibis_status db_plan_insert(struct db *db, struct plan *p, struct ibis_error *err)
 {
@@ -145,15 +217,9 @@ enum ibis_status db_plan_insert(struct db *db, struct plan *p, struct ibis_error
 				"Een plan hoort bij een leerling of bij een groep (niet bij "
 				"allebei).");
 	dbq_prepare(&q, db, SQL_PLAN_INSERT);
-	dbq_bind_opt(&q, ":template", p->template_id);
 	dbq_bind_id(&q, ":pupil", p->pupil_id);
 	dbq_bind_id(&q, ":group", p->group_id);
-	dbq_bind_opt(&q, ":title", p->title);
-	dbq_bind_text(&q, ":status", plan_status_name(p->status));
-	dbq_bind_date(&q, ":start", p->start);
-	dbq_bind_date(&q, ":end", p->end);
-	dbq_bind_date(&q, ":eval", p->eval_date);
-	dbq_bind_opt(&q, ":author", p->author);
+	dbi_bind_plan(&q, p);
 	if ((st = dbq_exec(&q, err)) != IBIS_OK) {
 		if (q.rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			dbi_message(err, "De leerling of groep van dit plan bestaat niet.");
@@ -190,15 +256,7 @@ enum ibis_status db_goal_insert(struct db *db, struct goal *g, struct ibis_error
 		return st;
 	dbq_prepare(&q, db, SQL_GOAL_INSERT);
 	dbq_bind_id(&q, ":plan", g->plan_id);
-	if (g->area == 0)
-		dbq_bind_null(&q, ":area");
-	else
-		dbq_bind_int(&q, ":area", g->area);
-	dbq_bind_bool(&q, ":long_term", g->long_term);
-	dbq_bind_opt(&q, ":body", g->text);
-	dbq_bind_date(&q, ":target", g->target);
-	dbq_bind_text(&q, ":result", goal_result_name(g->result));
-	dbq_bind_opt(&q, ":evaluation", g->evaluation);
+	dbi_bind_goal(&q, g);
 	if ((st = dbq_exec(&q, err)) != IBIS_OK) {
 		if (q.rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			dbi_message(err, "Plan %lld bestaat niet.", (long long)g->plan_id);
@@ -269,39 +327,9 @@ enum ibis_status db_goal_list(struct db *db, ibis_id plan_id, struct goal **out,
 enum ibis_status db_plan_list(struct db *db, ibis_id pupil_id, struct plan **out, int *n,
 			      struct ibis_error *err)
 {
-	struct plan *a = NULL;
-	int len = 0, cap = 0, rc;
 	struct dbq q;
 
 	dbq_prepare(&q, db, SQL_PLAN_LIST);
 	dbq_bind_id(&q, ":pupil", pupil_id);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		struct plan *p = &a[len++];
-		memset(p, 0, sizeof(*p));
-		p->id = dbq_id(&q, 0);
-		p->template_id = dbq_text(&q, 1);
-		p->pupil_id = dbq_id(&q, 2);
-		p->group_id = dbq_id(&q, 3);
-		p->title = dbq_text(&q, 4);
-		if (!plan_status_parse(dbq_text_ref(&q, 5), &p->status))
-			p->status = PLAN_CONCEPT;
-		p->start = dbq_date(&q, 6);
-		p->end = dbq_date(&q, 7);
-		p->eval_date = dbq_date(&q, 8);
-		p->author = dbq_text(&q, 9);
-		p->version = (int)dbq_int(&q, 10);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		plans_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	return dbi_read_plans(&q, out, n, err);
 }

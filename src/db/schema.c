@@ -958,6 +958,103 @@ static const char schema_v3[] =
 #undef V3_MODEL_OF
 #undef V3_SET_MODEL
 
+/* ============================================================ version 4 */
+
+/* Version 4: the plan editor (issue 5). The rules of the templates put dates
+ * on a plan beside its period: the day it must be drawn up by (an OPP within
+ * 6 weeks after extra support starts), the day the parents agreed with it
+ * (instemming) and the day and company of its last evaluation. A groepsplan
+ * divides the pupils of its group over instruction groups (plan_members),
+ * kept as rows so that a pupil's plans can be found and a purge of a pupil
+ * takes them along.
+ *
+ * A concept plan's due date is a deadline of the pupil like its end and
+ * evaluation dates, so pupils.next_deadline (version 2) counts it too. Only
+ * while the plan is a concept: once active it has been drawn up, and a
+ * passed due date would otherwise stay overdue for the plan's whole life.
+ * Trigger texts are never edited once released, so the version 2 triggers
+ * that write next_deadline are dropped and made again here with the new
+ * formula (every one of them recomputes the whole minimum, the goal triggers
+ * included), and the derived column is recomputed once for every pupil.
+ */
+#define V4_OPEN_PLAN "pl.pupil_id = pupils.id AND pl.status IN ('concept', 'actief')"
+#define V4_DEADLINE_OF                                                                   \
+	"(SELECT min(d) FROM ("                                                          \
+	"SELECT pl.end_date AS d FROM plans pl WHERE " V4_OPEN_PLAN                      \
+	" UNION ALL SELECT pl.eval_date FROM plans pl WHERE " V4_OPEN_PLAN               \
+	" UNION ALL SELECT pl.due_date FROM plans pl"                                    \
+	" WHERE pl.pupil_id = pupils.id AND pl.status = 'concept'"                       \
+	" UNION ALL SELECT gl.target_date FROM goals gl JOIN plans pl ON pl.id = gl.plan_id" \
+	" WHERE " V4_OPEN_PLAN " AND gl.result = 'open'))"
+#define V4_SET_DEADLINE "UPDATE pupils SET next_deadline = " V4_DEADLINE_OF
+static const char schema_v4[] =
+	/* ------------------------------------------------------------ plans */
+	"ALTER TABLE plans ADD COLUMN due_date TEXT CHECK (" ISO_DATE("due_date") ");\n"
+	"ALTER TABLE plans ADD COLUMN agreed_date TEXT CHECK (" ISO_DATE("agreed_date") ");\n"
+	"ALTER TABLE plans ADD COLUMN evaluated_date TEXT\n"
+	"  CHECK (" ISO_DATE("evaluated_date") ");\n"
+	"ALTER TABLE plans ADD COLUMN evaluated_with TEXT; -- 'ouders, leerling'\n"
+	"-- Signalen: plans to be drawn up by a date.\n"
+	"CREATE INDEX plans_due ON plans(due_date) WHERE due_date IS NOT NULL;\n"
+	"\n"
+	"-- The pupils of a groepsplan's instruction groups: field_key is the\n"
+	"-- template's leerlingen field, group_name one of its groepen. A pupil is\n"
+	"-- in at most one group of a field.\n"
+	"CREATE TABLE plan_members (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,\n"
+	"  field_key TEXT NOT NULL CHECK (field_key <> ''),\n"
+	"  group_name TEXT NOT NULL CHECK (group_name <> ''),\n"
+	"  pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
+	"  UNIQUE (plan_id, field_key, pupil_id) -- also the members of a plan\n"
+	") STRICT;\n"
+	"-- The plans a pupil is in, and the cascade of a purge.\n"
+	"CREATE INDEX plan_members_pupil ON plan_members(pupil_id);\n"
+	"\n"
+	"-- The newest draft of a login for a record (db_draft_find) read from the\n"
+	"-- end of the index, without a sort.\n"
+	"DROP INDEX drafts_login;\n"
+	"CREATE INDEX drafts_login ON drafts(login, kind, record_id, saved_at);\n"
+	"\n"
+	/* --------------------------------------------------------- deadline */
+	"DROP TRIGGER plans_list_insert;\n"
+	"DROP TRIGGER plans_list_update;\n"
+	"DROP TRIGGER plans_list_delete;\n"
+	"DROP TRIGGER goals_list_insert;\n"
+	"DROP TRIGGER goals_list_update;\n"
+	"DROP TRIGGER goals_list_delete;\n"
+	"CREATE TRIGGER plans_list_insert AFTER INSERT ON plans WHEN NEW.pupil_id IS NOT NULL\n"
+	"BEGIN\n"
+	"  " V4_SET_DEADLINE " WHERE id = NEW.pupil_id;\n"
+	"END;\n"
+	"CREATE TRIGGER plans_list_update\n"
+	"AFTER UPDATE OF pupil_id, status, end_date, eval_date, due_date ON plans\n"
+	"WHEN OLD.pupil_id IS NOT NULL OR NEW.pupil_id IS NOT NULL\n"
+	"BEGIN\n"
+	"  " V4_SET_DEADLINE " WHERE id IN (OLD.pupil_id, NEW.pupil_id);\n"
+	"END;\n"
+	"CREATE TRIGGER plans_list_delete AFTER DELETE ON plans WHEN OLD.pupil_id IS NOT NULL\n"
+	"BEGIN\n"
+	"  " V4_SET_DEADLINE " WHERE id = OLD.pupil_id;\n"
+	"END;\n"
+	"CREATE TRIGGER goals_list_insert AFTER INSERT ON goals\n"
+	"BEGIN\n"
+	"  " V4_SET_DEADLINE " WHERE id = (SELECT pupil_id FROM plans WHERE id = NEW.plan_id);\n"
+	"END;\n"
+	"CREATE TRIGGER goals_list_update AFTER UPDATE OF plan_id, target_date, result ON goals\n"
+	"BEGIN\n"
+	"  " V4_SET_DEADLINE "\n"
+	"    WHERE id IN (SELECT pupil_id FROM plans WHERE id IN (OLD.plan_id, NEW.plan_id));\n"
+	"END;\n"
+	"CREATE TRIGGER goals_list_delete AFTER DELETE ON goals\n"
+	"BEGIN\n"
+	"  " V4_SET_DEADLINE " WHERE id = (SELECT pupil_id FROM plans WHERE id = OLD.plan_id);\n"
+	"END;\n"
+	V4_SET_DEADLINE ";\n";
+#undef V4_OPEN_PLAN
+#undef V4_DEADLINE_OF
+#undef V4_SET_DEADLINE
+
 /* ============================================================ migrations */
 
 /* migrations[v] takes a database from version v-1 to v; index 0 is the empty
@@ -967,13 +1064,15 @@ static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 /* The tables of the current schema, for db_count_rows and db_check. */
 #define TABLES(X)                                                                      \
 	X(schools) X(groups) X(group_teachers) X(group_members) X(pupils) X(guardians) \
 	X(level_episodes) X(events) X(plans) X(plan_fields) X(goals) X(plan_log)       \
-	X(plan_snapshots) X(meetings) X(meeting_attendees) X(meeting_items) X(actions) \
+	X(plan_snapshots) X(plan_members) X(meetings) X(meeting_attendees)            \
+	X(meeting_items) X(actions)                                                    \
 	X(level_corrections) X(consents) X(partners) X(referrals) X(arrangements)      \
 	X(indicator_scores) \
 	X(sop_expertise) X(sop_professionalisering) X(sop_aanbod) X(sop_grenzen)      \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "ibis/app.h"
 #include "ibis/config.h"
 #include "ibis/util.h"
 
@@ -67,6 +68,8 @@ Test(config, shipped_defaults)
 	cr_assert_eq(cfg.groepsbesprekingen, 3);
 	cr_assert(cfg.colour);
 	cr_assert_eq(cfg.escdelay_ms, 25);
+	cr_assert_not(cfg.school_weeks);
+	cr_assert_null(cfg.holidays);
 	cr_assert_str_eq(cfg.datadir, th_datadir());
 	cr_assert_str_eq(cfg.sysconfdir, sysdir);
 	char *shipped = path_join(th_datadir(), "ibis.ini");
@@ -233,6 +236,9 @@ Test(config, bad_values)
 		{"[scherm]\nkleur = soms\n", "2: kleur: geen ja of nee: „soms”"},
 		{"[scherm]\nescdelay_ms = 1001\n", "2: escdelay_ms: 1001 ligt niet tussen 0 en 1000"},
 		{"[school]\nniveaumodel = \"\"\n", "2: niveaumodel: mag niet leeg zijn"},
+		{"[school]\n\nweken = werkweken\n",
+		 "3: weken: onbekend woord „werkweken” (kalenderweken of schoolweken)"},
+		{"[school]\nweken = ja\n", "2: weken: onbekend woord „ja” (kalenderweken of schoolweken)"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		char *own = th_write(dir, "own.ini", cases[i].content);
@@ -342,11 +348,103 @@ Test(config, describe_lists_every_key)
 	static const char *const lines[] = {
 		"[database]\n", "pad = \"\"", "wachttijd_ms = 5000", "[school]\n",
 		"niveaumodel = \"6-lagen\"", "groepsbesprekingen = 3", "[scherm]\n", "kleur = ja",
-		"escdelay_ms = 25",
+		"escdelay_ms = 25", "weken = kalenderweken", "vakanties = \"\"",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(lines); i++)
 		cr_assert(strstr(text, lines[i]), "missing %s in:\n%s", lines[i], text);
 	free(text);
 	config_free(&cfg);
 	free(user);
+}
+
+/* ============================================================ weeks and holidays */
+
+/* The line of key in the shipped data/ibis.ini, counted here. */
+static int shipped_line(const char *key)
+{
+	char *shipped = path_join(th_datadir(), "ibis.ini");
+	FILE *fp = fopen(shipped, "r");
+	cr_assert_not_null(fp);
+	char buf[1024];
+	int line = 0, found = 0;
+	while (!found && fgets(buf, sizeof(buf), fp)) {
+		line++;
+		if (str_starts(buf, key))
+			found = line;
+	}
+	fclose(fp);
+	free(shipped);
+	return found;
+}
+
+Test(config, weeks_and_holidays)
+{
+	struct ibis_config cfg;
+	struct ibis_error err = {0};
+	cr_assert_eq(load(&cfg, NULL, false, &err), IBIS_OK, "%s", err.message);
+	char *where = xasprintf("%s/ibis.ini:%d", th_datadir(), shipped_line("vakanties ="));
+	cr_assert_gt(shipped_line("vakanties ="), 0);
+	cr_assert_gt(shipped_line("weken ="), 0);
+	cr_assert_str_eq(cfg.holidays_where, where);
+	free(where);
+	config_free(&cfg);
+
+	char *user = write_user("[school]\nweken = schoolweken\n"
+				"vakanties = \"19-10-2026 t/m 23-10-2026, 21-12-2026 t/m 01-01-2027\"\n");
+	cr_assert_eq(load(&cfg, NULL, false, &err), IBIS_OK, "%s", err.message);
+	cr_assert(cfg.school_weeks);
+	cr_assert_str_eq(cfg.holidays, "19-10-2026 t/m 23-10-2026, 21-12-2026 t/m 01-01-2027");
+	where = xasprintf("%s:3", user);
+	cr_assert_str_eq(cfg.holidays_where, where);
+	free(where);
+	char *text = config_describe(&cfg);
+	cr_assert(strstr(text, "weken = schoolweken"), "%s", text);
+	free(text);
+	config_free(&cfg);
+	cr_assert_null(cfg.holidays);
+	free(user);
+
+	/* a later file may empty the list again */
+	char *sys = write_system("[school]\nvakanties = \"01-01-2027\"\n");
+	user = write_user("[school]\nvakanties = \"\"\n");
+	cr_assert_eq(load(&cfg, NULL, false, &err), IBIS_OK, "%s", err.message);
+	cr_assert_null(cfg.holidays);
+	cr_assert_not(cfg.school_weeks);
+	config_free(&cfg);
+	free(sys);
+	free(user);
+}
+
+Test(config, app_reads_the_holidays)
+{
+	char *own = th_write(dir, "own.ini", "[school]\nweken = schoolweken\n"
+					     "vakanties = \"21-12-2026 t/m 01-01-2027, 19-10-2026 t/m "
+					     "23-10-2026\"\n");
+	struct app_options opt = {.config_file = own, .datadir = th_datadir(), .today = DATE_NONE};
+	struct app app;
+	struct ibis_error err = {0};
+	cr_assert_eq(app_init(&app, &opt, &err), IBIS_OK, "%s", err.message);
+	cr_assert(app.cal.school_weeks);
+	cr_assert_eq(app.cal.nholidays, 2);
+	ibis_date d;
+	cr_assert(date_parse("2026-10-19", &d));
+	cr_assert_eq(app.cal.holidays[0].from, d);
+	app_free(&app);
+	cr_assert_null(app.cal.holidays);
+	free(own);
+}
+
+Test(config, bad_holiday_stops_with_file_and_line)
+{
+	char *own = th_write(dir, "own.ini", "[school]\nweken = schoolweken\n"
+					     "vakanties = \"19-10-2026 t/m 23-10-2026, 30-02-2027\"\n");
+	struct app_options opt = {.config_file = own, .datadir = th_datadir(), .today = DATE_NONE};
+	struct app app;
+	struct ibis_error err = {0};
+	cr_assert_eq(app_init(&app, &opt, &err), IBIS_EINPUT);
+	char *want = xasprintf("%s:3: vakanties: vakantie 2: '30-02-2027': geen geldige datum", own);
+	cr_assert_str_eq(err.message, want);
+	free(want);
+	app_free(&app);
+	free(own);
 }

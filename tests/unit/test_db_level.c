@@ -768,7 +768,8 @@ static ibis_id plan_new(ibis_id pupil, const char *template_id, enum plan_status
 {
 	struct ibis_error err = {0};
 	struct plan p = {.template_id = (char *)template_id, .pupil_id = pupil, .status = status,
-			 .start = start, .end = DATE_NONE, .eval_date = DATE_NONE};
+			 .start = start, .end = DATE_NONE, .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	OK(db_plan_insert(db, &p, &err));
 	return p.id;
 }

@@ -90,7 +90,8 @@ static ibis_id plan_new(ibis_id pupil, const char *tmpl, enum plan_status status
 {
 	struct ibis_error err = {0};
 	struct plan p = {.template_id = (char *)tmpl, .pupil_id = pupil, .status = status,
-			 .start = start, .end = end, .eval_date = eval};
+			 .start = start, .end = end, .eval_date = eval, .due = DATE_NONE,
+			 .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	OK(db_plan_insert(db, &p, &err));
 	return p.id;
 }
@@ -131,6 +132,8 @@ static void assert_derived(void)
 			     " (SELECT min(d) FROM (SELECT end_date d FROM plans WHERE pupil_id = p.id"
 			     "  AND status IN ('concept', 'actief') UNION ALL SELECT eval_date"
 			     "  FROM plans WHERE pupil_id = p.id AND status IN ('concept', 'actief')"
+			     "  UNION ALL SELECT due_date FROM plans WHERE pupil_id = p.id"
+			     "  AND status = 'concept'"
 			     "  UNION ALL SELECT g.target_date FROM goals g JOIN plans pl"
 			     "  ON pl.id = g.plan_id WHERE pl.pupil_id = p.id AND g.result = 'open'"
 			     "  AND pl.status IN ('concept', 'actief')))"),

@@ -641,15 +641,19 @@ Test(records, plans_fields_goals)
 
 	struct plan old = {.template_id = "oop", .pupil_id = pupil, .title = "OOP lezen",
 			   .status = PLAN_CLOSED, .start = day(2025, 9, 15),
-			   .end = day(2025, 11, 10), .eval_date = DATE_NONE, .author = "ib"};
+			   .end = day(2025, 11, 10), .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE, .author = "ib"};
 	struct plan cur = {.template_id = "ihp", .pupil_id = pupil, .title = "IHP rekenen",
 			   .status = PLAN_EVALUATED, .start = day(2026, 1, 12),
-			   .end = day(2026, 3, 9), .eval_date = day(2026, 3, 2), .author = "ib"};
+			   .end = day(2026, 3, 9), .eval_date = day(2026, 3, 2),
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE, .author = "ib"};
 	struct plan concept = {.template_id = "opp", .pupil_id = pupil, .status = PLAN_CONCEPT,
-			       .start = DATE_NONE, .end = DATE_NONE, .eval_date = DATE_NONE};
+			       .start = DATE_NONE, .end = DATE_NONE, .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	struct plan gp = {.template_id = "groepsplan", .group_id = group, .title = "Groepsplan 5B",
 			  .status = PLAN_ACTIVE, .start = day(2026, 1, 5), .end = DATE_NONE,
-			  .eval_date = DATE_NONE};
+			  .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	OK(db_plan_insert(db, &old, &err));
 	OK(db_plan_insert(db, &cur, &err));
 	OK(db_plan_insert(db, &concept, &err));
@@ -724,14 +728,17 @@ Test(records, plans_fields_goals)
 
 	/* a plan of a pupil and a group at once, or of neither */
 	struct plan both = {.template_id = "oop", .pupil_id = pupil, .group_id = group,
-			    .start = DATE_NONE, .end = DATE_NONE, .eval_date = DATE_NONE};
+			    .start = DATE_NONE, .end = DATE_NONE, .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	cr_assert_eq(db_plan_insert(db, &both, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	struct plan none = {.template_id = "oop", .start = DATE_NONE, .end = DATE_NONE,
-			    .eval_date = DATE_NONE};
+			    .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	cr_assert_eq(db_plan_insert(db, &none, &err), IBIS_EINPUT);
 	struct plan ghost = {.template_id = "oop", .pupil_id = 999, .start = DATE_NONE,
-			     .end = DATE_NONE, .eval_date = DATE_NONE};
+			     .end = DATE_NONE, .eval_date = DATE_NONE,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	cr_assert_eq(db_plan_insert(db, &ghost, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_eq(db_count_rows(db, "plans"), 4);

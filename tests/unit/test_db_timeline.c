@@ -103,7 +103,8 @@ static ibis_id plan_new(ibis_id pupil, const char *template_id, const char *titl
 	struct ibis_error err = {0};
 	struct plan p = {.template_id = (char *)template_id, .pupil_id = pupil,
 			 .title = (char *)title, .status = status, .start = start, .end = end,
-			 .eval_date = eval, .author = "ib.anna"};
+			 .eval_date = eval,
+			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE, .author = "ib.anna"};
 	OK(db_plan_insert(db, &p, &err));
 	return p.id;
 }

@@ -83,6 +83,32 @@ Test(domain, every_shipped_file_loads)
 	cr_assert_eq(domain_plan(&d, "oop"), &d.plans[3]);
 	cr_assert_null(domain_plan(&d, "xyz"));
 
+	/* leerkracht = ja: OOP and groepsplan only */
+	static const bool teacher[] = {false, true, false, true, false};
+	for (int i = 0; i < 5; i++)
+		cr_assert_eq(d.plans[i].teacher, teacher[i], "%s", plans[i]);
+	/* verplicht = evaluatie: the evaluation of every plan that is evaluated;
+	 * the groeidocument has none */
+	for (int i = 0; i < 5; i++) {
+		const struct plan_field *ev = plantemplate_field(&d.plans[i], "evaluatie");
+		cr_assert_eq(ev != NULL, i != 0, "%s", plans[i]);
+		if (ev) {
+			cr_assert(ev->required_eval, "%s", plans[i]);
+			cr_assert_not(ev->required, "%s", plans[i]);
+		}
+		for (int f = 0; f < d.plans[i].nfields; f++)
+			cr_assert(!d.plans[i].fields[f].required_eval || &d.plans[i].fields[f] == ev,
+				  "%s.%s", plans[i], d.plans[i].fields[f].key);
+	}
+	const struct plan_template *opp = domain_plan(&d, "opp");
+	cr_assert_str_eq(opp->eval_with, "ouders, leerling");
+	cr_assert(opp->consent);
+	cr_assert_eq(opp->due_within_weeks, 6);
+	cr_assert_eq(opp->eval_months, 12);
+	cr_assert(plantemplate_field(opp, "uitstroom")->required);
+	cr_assert(plantemplate_field(opp, "uitstroom")->legal);
+	cr_assert_eq(domain_plan(&d, "oop")->max_weeks, 8);
+
 	const struct indicator_set *hgw = domain_set(&d, "hgw");
 	cr_assert_not_null(hgw);
 	cr_assert_eq(hgw->nindicators, 29);
@@ -549,6 +575,40 @@ Test(datafile, plan_template_rules)
 		    "8: veld a.kleur: onbekende sleutel");
 	expect_fail("plans/a.ini", PLAN_HEAD "[velden]\n",
 		    "5: [velden]: onbekende sectie (verwacht [plan] of [veld NAAM])");
+	expect_fail("plans/a.ini", PLAN_HEAD "[veld a]\nlabel = \"A\"\ntype = tekst\n"
+					     "verplicht = later\n",
+		    "8: veld a.verplicht: onbekend woord „later” (ja, nee of evaluatie)");
+	expect_fail("plans/a.ini", PLAN_HEAD "leerkracht = soms\n[veld a]\nlabel = \"A\"\n"
+					     "type = tekst\n",
+		    "5: leerkracht: geen ja of nee: „soms”");
+}
+
+Test(datafile, plan_template_new_keys)
+{
+	char *path = th_write(dir, "plans/eigen.ini",
+			      PLAN_HEAD "leerkracht = ja\n"
+					"[veld a]\nlabel = \"A\"\ntype = tekst\nverplicht = Evaluatie\n"
+					"[veld b]\nlabel = \"B\"\ntype = regel\nverplicht = ja\n"
+					"[veld c]\nlabel = \"C\"\ntype = regel\nverplicht = nee\n"
+					"[veld d]\nlabel = \"D\"\ntype = datum\n");
+	struct plan_template t;
+	struct ibis_error err = {0};
+	cr_assert_eq(plantemplate_load(path, "eigen", &t, &err), IBIS_OK, "%s", err.message);
+	cr_assert(t.teacher);
+	cr_assert_eq(t.nfields, 4);
+	static const bool req[] = {false, true, false, false}, eval[] = {true, false, false, false};
+	for (int i = 0; i < 4; i++) {
+		cr_assert_eq(t.fields[i].required, req[i], "%s", t.fields[i].key);
+		cr_assert_eq(t.fields[i].required_eval, eval[i], "%s", t.fields[i].key);
+	}
+	plantemplate_free(&t);
+	free(path);
+	/* without the key a teacher may not */
+	path = th_write(dir, "plans/kaal.ini", PLAN_HEAD "[veld a]\nlabel = \"A\"\ntype = tekst\n");
+	cr_assert_eq(plantemplate_load(path, "kaal", &t, &err), IBIS_OK, "%s", err.message);
+	cr_assert_not(t.teacher);
+	plantemplate_free(&t);
+	free(path);
 }
 
 #define SET_HEAD "[set]\nnaam = \"S\"\n[normering]\n1 = \"a\"\n2 = \"b\"\n3 = \"c\"\n4 = \"d\"\n"
