@@ -1,6 +1,7 @@
 /* dossier.c - the Gegevens tab of a pupil's dossier, read-only: the facts,
  * the level history (newest first) and the latest events, on one scrollable
- * page. Tab switches to the Tijdlijn tab (tijdlijn.c) and back. */
+ * page. Tab switches to the Tijdlijn tab (tijdlijn.c), Shift-Tab to the
+ * Plannen tab (plannen.c). */
 #include "tui_internal.h"
 #include "textview.h"
 
@@ -368,13 +369,14 @@ static void dossier_draw(struct screen *s, struct tui *t)
 }
 
 /* The scroll keys of the text view, and the dossier's own after them. */
-enum { DA_EDIT = TV_END + 1, DA_TAB };
+enum { DA_EDIT = TV_END + 1, DA_TAB, DA_BTAB };
 
 static const struct keydef dossier_keys[] = {
 	TV_KEYDEFS,
 	{ DA_EDIT, { 'e' }, "Wijzig", "De gegevens van de leerling wijzigen" },
-	{ DA_TAB, { TK_TAB, TK_BTAB }, NULL,
+	{ DA_TAB, { TK_TAB }, NULL,
 	  "Naar het tabblad Tijdlijn (niveaugrafiek en alle gebeurtenissen)" },
+	{ DA_BTAB, { TK_BTAB }, NULL, "Naar het tabblad Plannen (de plannen van de leerling)" },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -398,11 +400,14 @@ static int dossier_action(struct screen *s, struct tui *t, int action, tkey key)
 		tui_push(t, &pupilform_screen, &id);
 		return TR_HANDLED | TR_REDRAW;
 	}
-	if (action == DA_TAB) {
-		/* The Tijdlijn takes this tab's place on the stack; when it
+	if (action == DA_TAB || action == DA_BTAB) {
+		/* The other tab takes this tab's place on the stack; when it
 		 * cannot open (it said why), this tab stays. */
 		ibis_id id = ds->id;
-		if (tui_push(t, &tijdlijn_screen, &id) & TR_POP)
+		struct plannen_arg pa = { .pupil_id = ds->id };
+		int r = action == DA_TAB ? tui_push(t, &tijdlijn_screen, &id)
+					 : tui_push(t, &plannen_screen, &pa);
+		if (r & TR_POP)
 			return TR_HANDLED | TR_REDRAW;
 		return TR_HANDLED | TR_POP | TR_REDRAW;
 	}

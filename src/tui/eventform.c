@@ -66,33 +66,13 @@ static void entry_free(struct entry *e)
 	free(e->title);
 }
 
-/* A text row as it goes into the record: NULL when empty. Caller frees. */
-static char *row_or_null(const struct entry *e, int i)
-{
-	char *s = rf_get(&e->rf, i);
-
-	if (!s[0]) {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
 static void entry_draw(struct entry *e, struct tui *t)
 {
 	int y = draw_header(t, e->title, NULL);
 	int x = 2;
 
 	/* Why the last save was refused, in full: the rows move down for it. */
-	if (e->notice) {
-		struct strlist lines = { 0 };
-		text_wrap(e->notice, COLS - 2 * x, &lines);
-		for (size_t i = 0; i < lines.len && i < 3; i++)
-			draw_text(++y, x, COLS - 2 * x, lines.items[i], role_attr(t, ROLE_OVERDUE));
-		sl_free(&lines);
-		y++;
-	}
-	y++;
+	y = rf_draw_notice(t, e->notice, y, x) + 1;
 	rf_draw(t, &e->rf, y, x, LABEL_COLS);
 	draw_text(LINES - 3, x, COLS - 2 * x, "* verplicht", role_attr(t, ROLE_DIM));
 	rf_draw_hint(t, &e->rf, LINES - 2);
@@ -111,12 +91,6 @@ static void report_failure(struct entry *e, struct tui *t, const struct ibis_err
 	set_notice(e, "Niet opgeslagen: de database gaf een fout (zie de melding). Uw invoer "
 		      "staat er nog.");
 	tui_report(t, err);
-}
-
-static bool entry_typing(struct screen *s)
-{
-	(void)s;
-	return true;
 }
 
 /* ================================================================= events */
@@ -261,14 +235,14 @@ static int save_event(struct entry *e, struct tui *t)
 	ev.pupil_id = e->pupil_id;
 	ev.kind = xstrdup(event_kinds[rf->rows[E_KIND].choice]);
 	ev.date = date;
-	ev.author = row_or_null(e, E_AUTHOR);
-	ev.text = row_or_null(e, E_TEXT);
+	ev.author = rf_get_opt(&e->rf, E_AUTHOR);
+	ev.text = rf_get_opt(&e->rf, E_TEXT);
 	ev.restricted = rf->rows[E_RESTRICTED].choice == 1;
 	if (is_toets(e)) {
-		ev.toets = row_or_null(e, E_TOETS);
-		ev.vakgebied = row_or_null(e, E_VAKGEBIED);
-		ev.moment = row_or_null(e, E_MOMENT);
-		ev.score = row_or_null(e, E_SCORE);
+		ev.toets = rf_get_opt(&e->rf, E_TOETS);
+		ev.vakgebied = rf_get_opt(&e->rf, E_VAKGEBIED);
+		ev.moment = rf_get_opt(&e->rf, E_MOMENT);
+		ev.score = rf_get_opt(&e->rf, E_SCORE);
 		int lv = rf->rows[E_NIVEAU].choice;
 		ev.niveau = lv > 0 ? xstrdup(toets_levels[lv]) : NULL;
 	}
@@ -304,13 +278,10 @@ static int entry_input(struct screen *s, struct tui *t, tkey key)
 static int picked_choice(struct tui *t, void *ctx, int index)
 {
 	struct entry *e = ctx;
-	struct rf_row *r = &e->rf.rows[e->rf.focus];
 
 	(void)t;
-	if (index >= 0 && index < (int)r->choices.len && index != r->choice) {
-		r->choice = index;
+	if (rf_choose(&e->rf, index))
 		after_key(e, e->rf.focus, FIELD_CHANGED);
-	}
 	return TR_REDRAW;
 }
 
@@ -335,23 +306,15 @@ static int entry_action(struct screen *s, struct tui *t, int action, tkey key)
 	}
 }
 
-static const struct keydef *const entry_tables[] = { rowform_keys, NULL };
-
-static const struct keydef *entry_keymap(struct screen *s)
-{
-	(void)s;
-	return rowform_keys;
-}
-
 const struct screen_ops eventform_screen = {
 	.name = "Gebeurtenis",
 	.state_size = sizeof(struct entry),
 	.enter = eventform_enter,
 	.draw = eventform_draw,
-	.tables = entry_tables,
-	.keymap = entry_keymap,
+	.tables = rowform_tables,
+	.keymap = rf_keymap,
 	.action = entry_action,
-	.typing = entry_typing,
+	.typing = rf_typing,
 	.input = entry_input,
 	.leave = entry_leave,
 };
@@ -467,8 +430,8 @@ static int save_arrangement(struct entry *e, struct tui *t)
 	a.kind = chosen_kind(e);
 	a.start = start;
 	a.end = end;
-	a.description = row_or_null(e, A_DESCRIPTION);
-	a.reference = row_or_null(e, A_REFERENCE);
+	a.description = rf_get_opt(&e->rf, A_DESCRIPTION);
+	a.reference = rf_get_opt(&e->rf, A_REFERENCE);
 	char *refusal = NULL;
 	if (e->model)
 		refusal = arrangement_check(e->model, &a, &def);
@@ -499,10 +462,10 @@ const struct screen_ops arrangementform_screen = {
 	.state_size = sizeof(struct entry),
 	.enter = arrangementform_enter,
 	.draw = arrangementform_draw,
-	.tables = entry_tables,
-	.keymap = entry_keymap,
+	.tables = rowform_tables,
+	.keymap = rf_keymap,
 	.action = entry_action,
-	.typing = entry_typing,
+	.typing = rf_typing,
 	.input = entry_input,
 	.leave = entry_leave,
 };

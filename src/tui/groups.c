@@ -1,5 +1,6 @@
 /* groups.c - Groepen: the groups of a school in a school year, with their
- * jaargroepen, kind, teachers and number of pupils; add, edit and delete.
+ * jaargroepen, kind, teachers and number of pupils; add, edit and delete,
+ * and open a group's plans (plannen.c).
  *
  * A school has a few dozen groups a year, so the whole year is read at once
  * (unlike the pupil list). The form is a mode of this screen: a validation
@@ -50,6 +51,7 @@ enum {
 	GR_UP = 1, GR_DOWN, GR_PGUP, GR_PGDN, GR_HOME, GR_END,
 	GR_NEW, GR_EDIT, GR_DELETE, GR_PREV_YEAR, GR_NEXT_YEAR, GR_SCHOOL,
 	GR_SAVE, GR_CANCEL, GR_NEXT_FIELD, GR_PREV_FIELD, GR_FIELD_KEY, GR_ENTER,
+	GR_PLANS,
 };
 
 enum { ASK_DELETE = 1, ASK_SCHOOL };
@@ -65,6 +67,7 @@ static const struct keydef list_keys[] = {
 	{ GR_PREV_YEAR, { TK_LEFT, '[' }, NULL, "Het vorige schooljaar" },
 	{ GR_NEXT_YEAR, { TK_RIGHT, ']' }, NULL, "Het volgende schooljaar" },
 	{ GR_SCHOOL, { 's' }, NULL, "Een andere school kiezen (als er meer dan één is)" },
+	{ GR_PLANS, { 'p' }, NULL, "De plannen van de groep onder de cursor (groepsplannen)" },
 	{ GR_UP, { TK_UP, 'k' }, NULL, "Een groep omhoog" },
 	{ GR_DOWN, { TK_DOWN, 'j' }, NULL, "Een groep omlaag" },
 	{ GR_PGUP, { TK_PGUP }, NULL, "Een pagina omhoog" },
@@ -273,7 +276,7 @@ static void draw_list(struct groups *g, struct tui *t)
 	}
 
 	/* The keys that are not on the bar, and where the cursor is. */
-	char *hint = xasprintf("%s ander schooljaar%s", t->utf8 ? "←/→" : "[ ]",
+	char *hint = xasprintf("%s ander schooljaar · p plannen%s", t->utf8 ? "←/→" : "[ ]",
 			       g->nschools > 1 ? " · s andere school" : "");
 	draw_text(status_y, 1, COLS - 14, hint, role_attr(t, ROLE_DIM));
 	free(hint);
@@ -722,6 +725,13 @@ static int groups_action(struct screen *s, struct tui *t, int action, tkey key)
 		return TR_HANDLED | TR_REDRAW;
 	case GR_SCHOOL:
 		return choose_school(g, t);
+	case GR_PLANS: {
+		if (g->nrows == 0)
+			return TR_HANDLED;
+		struct plannen_arg a = { .group_id = g->rows[g->list.cursor].g.id };
+		tui_push(t, &plannen_screen, &a);
+		return TR_HANDLED | TR_REDRAW;
+	}
 	case GR_SAVE:
 		return save(g, t);
 	case GR_CANCEL:

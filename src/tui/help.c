@@ -5,11 +5,6 @@
 
 #include <stdlib.h>
 
-struct help {
-	struct textview tv;
-	char *title;
-};
-
 static void add_table(struct textview *tv, const struct keydef *table)
 {
 	for (const struct keydef *d = table; d && d->action; d++) {
@@ -29,7 +24,7 @@ static void add_table(struct textview *tv, const struct keydef *table)
 
 static int help_enter(struct screen *s, struct tui *t, const void *arg)
 {
-	struct help *h = s->state;
+	struct tv_page *h = s->state;
 	struct screen *below = (struct screen *)arg;
 
 	(void)t;
@@ -54,47 +49,21 @@ static int help_enter(struct screen *s, struct tui *t, const void *arg)
 	return TR_REDRAW;
 }
 
-static void help_leave(struct screen *s, struct tui *t)
-{
-	struct help *h = s->state;
-
-	(void)t;
-	tv_free(&h->tv);
-	free(h->title);
-}
-
 static void help_draw(struct screen *s, struct tui *t)
 {
-	struct help *h = s->state;
+	struct tv_page *h = s->state;
 	int y = draw_header(t, h->title, NULL);
 
 	tv_draw(t, &h->tv, y + 1, LINES - 2 - (y + 1));
 }
 
-static const struct keydef *const help_tables[] = { tv_keys, NULL };
-
-static const struct keydef *help_keymap(struct screen *s)
-{
-	(void)s;
-	return tv_keys;
-}
-
-static int help_action(struct screen *s, struct tui *t, int action, tkey key)
-{
-	struct help *h = s->state;
-
-	(void)t;
-	(void)key;
-	return tv_action(&h->tv, action);
-}
-
 const struct screen_ops help_screen = {
 	.name = "Help",
-	.state_size = sizeof(struct help),
+	.state_size = sizeof(struct tv_page),
 	.enter = help_enter,
 	.draw = help_draw,
-	.tables = help_tables,
-	.keymap = help_keymap,
-	.action = help_action,
-	.leave = help_leave,
+	.tables = tv_page_tables,
+	.keymap = tv_page_keymap,
+	.action = tv_page_action,
+	.leave = tv_page_leave,
 };

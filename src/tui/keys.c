@@ -66,6 +66,8 @@ static const struct {
 	{ TK_BTAB, "Shift-Tab", "Shift-Tab" },
 	{ TK_BACKSPACE, "Backspace", "Backspace" },
 	{ TK_DELETE, "Delete", "Delete" },
+	{ TK_CTRL_LEFT, "Ctrl-Links", "Ctrl-Links" },
+	{ TK_CTRL_RIGHT, "Ctrl-Rechts", "Ctrl-Rechts" },
 	{ ' ', "Spatie", "Spatie" },
 };
 
@@ -141,9 +143,24 @@ void keys_setup(void)
 		{ "\033[11~", KEY_F(1) }, { "\033[21~", KEY_F(10) },
 	};
 
+	/* Ctrl-Left / Ctrl-Right (xterm, tmux, VTE; rxvt). Terminfo may have
+	 * given these sequences codes of its own, and may have given our codes
+	 * to other keys (rxvt's kDC6 is KEY_MAX + 1): both are replaced. */
+	static const struct {
+		const char *seq;
+		tkey key;
+	} ctrl[] = {
+		{ "\033[1;5D", TK_CTRL_LEFT }, { "\033Od", TK_CTRL_LEFT },
+		{ "\033[1;5C", TK_CTRL_RIGHT }, { "\033Oc", TK_CTRL_RIGHT },
+	};
+
 	for (size_t i = 0; i < ARRAY_LEN(extra); i++)
 		if (key_defined(extra[i].seq) == 0)
 			define_key(extra[i].seq, extra[i].key);
+	define_key(NULL, TK_CTRL_LEFT & ~TK_FN);
+	define_key(NULL, TK_CTRL_RIGHT & ~TK_FN);
+	for (size_t i = 0; i < ARRAY_LEN(ctrl); i++)
+		define_key(ctrl[i].seq, ctrl[i].key & ~TK_FN);
 }
 
 struct raw_key {
@@ -170,6 +187,7 @@ static tkey normalise(struct raw_key k)
 		case KEY_BACKSPACE:
 			return TK_BACKSPACE;
 		default:
+			/* Also TK_CTRL_LEFT / TK_CTRL_RIGHT (keys_setup). */
 			return TK_KEY((int)k.wc);
 		}
 	}

@@ -99,23 +99,11 @@ static int chosen_level(const struct levelform *f)
 	return f->rf.rows[R_LEVEL].choice + 1;
 }
 
-/* A text row as it goes into the record: NULL when empty. Caller frees. */
-static char *row_or_null(const struct levelform *f, int i)
-{
-	char *s = rf_get(&f->rf, i);
-
-	if (!s[0]) {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
 /* A correction keeps a stored text as it was (with its line breaks) when the
  * row still shows it unchanged on one line. Caller frees. */
 static char *kept_or_typed(const struct levelform *f, int i, const char *stored)
 {
-	char *typed = row_or_null(f, i);
+	char *typed = rf_get_opt(&f->rf, i);
 	char *shown = rf_one_line(stored);
 	char *trimmed = shown ? str_trim(shown) : NULL;
 	bool same = typed && trimmed && strcmp(typed, trimmed) == 0;
@@ -642,10 +630,10 @@ static int save_change(struct levelform *f, struct tui *t)
 	e.level = chosen_level(f);
 	e.start = date;
 	e.end = DATE_NONE;
-	e.reason = row_or_null(f, R_REASON);
-	e.meeting = row_or_null(f, R_MEETING);
-	e.regie = row_or_null(f, R_REGIE);
-	e.betrokkenen = row_or_null(f, R_BETROKKEN);
+	e.reason = rf_get_opt(&f->rf, R_REASON);
+	e.meeting = rf_get_opt(&f->rf, R_MEETING);
+	e.regie = rf_get_opt(&f->rf, R_REGIE);
+	e.betrokkenen = rf_get_opt(&f->rf, R_BETROKKEN);
 	e.author = t->app->user ? xstrdup(t->app->user) : NULL;
 	enum ibis_status st = db_level_insert(t->app->db, &e, &err);
 	level_episode_clear(&e);
@@ -811,12 +799,6 @@ static const struct keydef *levelform_keymap(struct screen *s)
 	return f->mode == LF_WITHDRAW ? withdraw_keys : rowform_keys;
 }
 
-static bool levelform_typing(struct screen *s)
-{
-	(void)s;
-	return true;
-}
-
 /* After a key: a row that was changed loses its message, and the rules
  * look at the step again. */
 static int after_key(struct levelform *f, struct tui *t, int focus, int r)
@@ -840,12 +822,9 @@ static int picked_level(struct tui *t, void *ctx, int index)
 {
 	struct levelform *f = ctx;
 
-	if (index >= 0 && index < (int)f->rf.rows[R_LEVEL].choices.len &&
-	    index != f->rf.rows[R_LEVEL].choice) {
-		f->rf.rows[R_LEVEL].choice = index;
-		rf_message(&f->rf, R_LEVEL, NULL);
-		judge(f, t);
-	}
+	/* The level is the form's one choice row: the row the picker is for. */
+	if (rf_choose(&f->rf, index))
+		after_key(f, t, f->rf.focus, FIELD_CHANGED);
 	return TR_REDRAW;
 }
 
@@ -878,7 +857,7 @@ const struct screen_ops levelform_screen = {
 	.tables = levelform_tables,
 	.keymap = levelform_keymap,
 	.action = levelform_action,
-	.typing = levelform_typing,
+	.typing = rf_typing,
 	.input = levelform_input,
 	.leave = levelform_leave,
 };

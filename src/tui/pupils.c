@@ -343,6 +343,7 @@ static int pupils_enter(struct screen *s, struct tui *t, const void *arg)
 	p->sort = SORT_NAME;
 	p->changes = t->changes;
 	warn_misfits(t);
+	plan_drafts_offer(t);
 	return TR_REDRAW;
 }
 

@@ -84,6 +84,17 @@ char *rf_get(const struct rowform *rf, int i)
 	return s;
 }
 
+char *rf_get_opt(const struct rowform *rf, int i)
+{
+	char *s = rf_get(rf, i);
+
+	if (!s[0]) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 bool rf_empty(const struct rowform *rf, int i)
 {
 	char *s = rf_get(rf, i);
@@ -328,6 +339,30 @@ int rf_input(struct rowform *rf, tkey key)
 	return FIELD_IGNORED;
 }
 
+const struct keydef *const rowform_tables[] = { rowform_keys, NULL };
+
+const struct keydef *rf_keymap(struct screen *s)
+{
+	(void)s;
+	return rowform_keys;
+}
+
+bool rf_typing(struct screen *s)
+{
+	(void)s;
+	return true;
+}
+
+bool rf_choose(struct rowform *rf, int index)
+{
+	struct rf_row *r = &rf->rows[rf->focus];
+
+	if (index < 0 || index >= (int)r->choices.len || index == r->choice)
+		return false;
+	r->choice = index;
+	return true;
+}
+
 int rf_pick(struct tui *t, struct rowform *rf,
 	    int (*on_pick)(struct tui *t, void *ctx, int index), void *ctx)
 {
@@ -399,6 +434,19 @@ int rf_draw(struct tui *t, struct rowform *rf, int y, int x, int label_cols)
 		}
 	}
 	return row - y;
+}
+
+int rf_draw_notice(struct tui *t, const char *notice, int y, int x)
+{
+	struct strlist lines = { 0 };
+
+	if (!notice)
+		return y;
+	text_wrap(notice, COLS - 2 * x, &lines);
+	for (size_t i = 0; i < lines.len && i < 3; i++)
+		draw_text(++y, x, COLS - 2 * x, lines.items[i], role_attr(t, ROLE_OVERDUE));
+	sl_free(&lines);
+	return y + 1;
 }
 
 void rf_draw_hint(struct tui *t, const struct rowform *rf, int y)

@@ -54,6 +54,9 @@ void rf_add_choice(struct rowform *rf, int i, const char *label);
 void rf_set(struct rowform *rf, int i, const char *s);
 /* The text of row i, trimmed. Caller frees. */
 char *rf_get(const struct rowform *rf, int i);
+/* The text of row i as it goes into a record: trimmed, NULL when empty.
+ * Caller frees. */
+char *rf_get_opt(const struct rowform *rf, int i);
 /* True when row i holds no text (spaces only). */
 bool rf_empty(const struct rowform *rf, int i);
 /* Put s in row i when the user has not typed there: the text is empty and
@@ -94,6 +97,11 @@ enum {
 	RFA_PICK,
 };
 extern const struct keydef rowform_keys[];
+/* screen_ops parts of a screen whose keys are rowform_keys alone. */
+extern const struct keydef *const rowform_tables[];
+const struct keydef *rf_keymap(struct screen *s);
+/* screen_ops.typing of a form: what is typed goes into the focused row. */
+bool rf_typing(struct screen *s);
 
 /* Act on RFA_NEXT, RFA_PREV and RFA_EDIT (key is the key pressed): move the
  * focus, edit the text, or on a choice step through the choices with Left /
@@ -108,10 +116,18 @@ int rf_input(struct rowform *rf, tkey key);
 int rf_pick(struct tui *t, struct rowform *rf,
 	    int (*on_pick)(struct tui *t, void *ctx, int index), void *ctx);
 
+/* The picker's answer for the focused choice row (rf_pick's on_pick):
+ * choose index. False when it is no choice of the row or already chosen. */
+bool rf_choose(struct rowform *rf, int index);
+
 /* Draw the shown rows from row y, labels at x in label_cols columns, the
  * fields to the right edge less a margin; a message takes a line under its
  * row. Sets the tui cursor on the focused row. Returns the rows used. */
 int rf_draw(struct tui *t, struct rowform *rf, int y, int x, int label_cols);
+/* Why the last save was refused (notice, NULL: nothing), in full, under
+ * row y from column x: at most three wrapped lines. Returns the row after
+ * it (y when there is no notice). */
+int rf_draw_notice(struct tui *t, const char *notice, int y, int x);
 /* The focused row's hint on row y (dim), or nothing. */
 void rf_draw_hint(struct tui *t, const struct rowform *rf, int y);
 

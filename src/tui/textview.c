@@ -137,3 +137,39 @@ int tv_action(struct textview *tv, int action)
 		return 0;
 	return list_scroll(&tv->list, moves[action]) ? TR_HANDLED | TR_REDRAW : TR_HANDLED;
 }
+
+/* ================================================================ a page */
+
+const struct keydef *const tv_page_tables[] = { tv_keys, NULL };
+
+const struct keydef *tv_page_keymap(struct screen *s)
+{
+	(void)s;
+	return tv_keys;
+}
+
+int tv_page_action(struct screen *s, struct tui *t, int action, tkey key)
+{
+	struct tv_page *pg = s->state;
+
+	(void)t;
+	(void)key;
+	return tv_action(&pg->tv, action);
+}
+
+void tv_page_draw(struct screen *s, struct tui *t)
+{
+	struct tv_page *pg = s->state;
+	int y = draw_header(t, pg->title, NULL);
+
+	tv_draw(t, &pg->tv, y + 1, LINES - 1 - (y + 1));
+}
+
+void tv_page_leave(struct screen *s, struct tui *t)
+{
+	struct tv_page *pg = s->state;
+
+	(void)t;
+	tv_free(&pg->tv);
+	free(pg->title);
+}

@@ -57,4 +57,18 @@ extern const struct keydef tv_keys[];
 /* Act on a TV_* action; 0 when action is not one of them. */
 int tv_action(struct textview *tv, int action);
 
+/* A page screen: a title over a textview with tv_keys and nothing else (the
+ * help, a timeline item, a version of a plan). Such a screen's state is a
+ * struct tv_page, which its enter fills; the parts below do the rest. */
+struct tv_page {
+	struct textview tv;
+	char *title;
+};
+extern const struct keydef *const tv_page_tables[];
+const struct keydef *tv_page_keymap(struct screen *s);
+int tv_page_action(struct screen *s, struct tui *t, int action, tkey key);
+/* The text under the header, to the key bar. */
+void tv_page_draw(struct screen *s, struct tui *t);
+void tv_page_leave(struct screen *s, struct tui *t);
+
 #endif

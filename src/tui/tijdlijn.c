@@ -100,6 +100,7 @@ void dossier_tabs_draw(struct tui *t, int y, enum dossier_tab current,
 		       const char *const *hints)
 {
 	static const char *const names[] = { [TAB_TIJDLIJN] = "Tijdlijn",
+					     [TAB_PLANNEN] = "Plannen",
 					     [TAB_GEGEVENS] = "Gegevens" };
 	int x = 1;
 
@@ -569,7 +570,7 @@ static void tijdlijn_draw(struct screen *s, struct tui *t)
 {
 	struct tijdlijn *tl = s->state;
 	static const char *const hints[] = {
-		"Tab Gegevens", "f filter", "c/d corrigeren", "a arrangement", NULL,
+		"Tab Plannen", "f filter", "l logboek", "c/d corrigeren", "a arrangement", NULL,
 	};
 
 	if (tl->changes != t->changes)
@@ -654,7 +655,7 @@ static void tijdlijn_leave(struct screen *s, struct tui *t)
 enum {
 	TA_UP = 1, TA_DOWN, TA_PGUP, TA_PGDN, TA_HOME, TA_END,
 	TA_OPEN, TA_NEW, TA_RAISE, TA_LOWER, TA_CORRECT, TA_WITHDRAW, TA_ARRANGEMENT,
-	TA_FILTER, TA_TAB, TA_EDIT,
+	TA_FILTER, TA_TAB, TA_EDIT, TA_BTAB, TA_LOG,
 };
 
 static const struct keydef tijdlijn_keys[] = {
@@ -669,7 +670,11 @@ static const struct keydef tijdlijn_keys[] = {
 	  "Het niveau verhogen: datum, reden, bespreking, regie en betrokkenen" },
 	{ TA_LOWER, { '-' }, "Lager", "Het niveau verlagen" },
 	{ TA_FILTER, { 'f' }, NULL, "Alleen één soort tonen (observatie, toets, niveau, ...) of weer alle" },
-	{ TA_TAB, { TK_TAB, TK_BTAB }, NULL, "Naar het tabblad Gegevens (feiten en niveaugeschiedenis)" },
+	{ TA_TAB, { TK_TAB }, NULL, "Naar het tabblad Plannen (de plannen van de leerling)" },
+	{ TA_BTAB, { TK_BTAB }, NULL, "Naar het tabblad Gegevens (feiten en niveaugeschiedenis)" },
+	{ TA_LOG, { 'l' }, NULL,
+	  "Een regel in het logboek van het lopende plan (concept of actief); bij meer "
+	  "lopende plannen eerst kiezen welk" },
 	{ TA_CORRECT, { 'c' }, NULL,
 	  "De niveaustap onder de cursor corrigeren (staat de cursor niet op een stap: het "
 	  "huidige niveau); de oude waarden blijven bewaard" },
@@ -864,14 +869,78 @@ static int choose_filter(struct tijdlijn *tl, struct tui *t)
 	return TR_HANDLED | TR_REDRAW;
 }
 
-/* Replace this tab by the other one on the stack. */
-static int switch_tab(struct tijdlijn *tl, struct tui *t)
+/* Replace this tab by another one on the stack. */
+static int switch_tab(struct tijdlijn *tl, struct tui *t, bool next)
 {
 	ibis_id id = tl->id;
+	struct plannen_arg pa = { .pupil_id = tl->id };
+	int r = next ? tui_push(t, &plannen_screen, &pa) : tui_push(t, &dossier_screen, &id);
 
-	if (tui_push(t, &dossier_screen, &id) & TR_POP)
+	if (r & TR_POP)
 		return TR_HANDLED | TR_REDRAW;
 	return TR_HANDLED | TR_POP | TR_REDRAW;
+}
+
+/* The plans a logboek entry can go to: those still running. */
+static bool plan_open(const struct plan *p)
+{
+	return p->status == PLAN_CONCEPT || p->status == PLAN_ACTIVE;
+}
+
+/* The index-th open plan of the list. */
+static const struct plan *open_plan(const struct tijdlijn *tl, int index)
+{
+	for (int i = 0; i < tl->nplans; i++)
+		if (plan_open(&tl->plans[i]) && index-- == 0)
+			return &tl->plans[i];
+	return NULL;
+}
+
+static int log_picked(struct tui *t, void *ctx, int index)
+{
+	const struct plan *p = open_plan(ctx, index);
+
+	if (p)
+		plan_log_ask(t, p->id, NULL, NULL);
+	return TR_REDRAW;
+}
+
+/* l: a logboek entry for the pupil's running plan, chosen when there are
+ * more. */
+static int add_log(struct tijdlijn *tl, struct tui *t)
+{
+	struct strlist labels = { 0 };
+	char d[DATE_NL_LEN];
+
+	if (tui_refuse_readonly(t))
+		return TR_HANDLED | TR_REDRAW;
+	const struct plan *p;
+	for (int k = 0; (p = open_plan(tl, k)); k++) {
+		const struct plan_template *pt =
+			p->template_id ? domain_plan(&t->app->dom, p->template_id) : NULL;
+		sl_addf(&labels, "%s %s (%s%s%s)",
+			pt && pt->short_name ? pt->short_name : p->template_id ? p->template_id : "plan",
+			p->title ? p->title : "", plan_status_name(p->status),
+			p->start != DATE_NONE ? ", vanaf " : "",
+			p->start != DATE_NONE ? date_format_nl(p->start, d) : "");
+	}
+	if (labels.len == 0) {
+		notice(t, "Er loopt geen plan (concept of actief) voor deze leerling: een "
+			  "logboekregel hoort bij een plan. Maak een plan in het tabblad Plannen.");
+	} else if (labels.len == 1) {
+		plan_log_ask(t, open_plan(tl, 0)->id, NULL, NULL);
+	} else {
+		struct picker_arg a = {
+			.title = "Logboek van welk plan?",
+			.items = &labels,
+			.current = 0,
+			.on_pick = log_picked,
+			.ctx = tl,
+		};
+		tui_push(t, &picker_screen, &a);
+	}
+	sl_free(&labels);
+	return TR_HANDLED | TR_REDRAW;
 }
 
 static const struct screen_ops item_screen;
@@ -929,7 +998,10 @@ static int tijdlijn_action(struct screen *s, struct tui *t, int action, tkey key
 	case TA_FILTER:
 		return choose_filter(tl, t);
 	case TA_TAB:
-		return switch_tab(tl, t);
+	case TA_BTAB:
+		return switch_tab(tl, t, action == TA_TAB);
+	case TA_LOG:
+		return add_log(tl, t);
 	default:
 		return 0;
 	}
@@ -951,11 +1023,6 @@ const struct screen_ops tijdlijn_screen = {
 /* One item in full on a read-only page: built once when it opens, from the
  * Tijdlijn's records and, for an event or a level step, the row read again
  * (the list holds only a line of it). */
-struct itemview {
-	struct textview tv;
-	char *title;
-};
-
 static void fact(struct textview *tv, const char *label, const char *value)
 {
 	struct tv_para p = {
@@ -1153,7 +1220,7 @@ static void build_arrangement(struct tui *t, struct textview *tv, const struct t
 
 static int item_enter(struct screen *s, struct tui *t, const void *arg)
 {
-	struct itemview *iv = s->state;
+	struct tv_page *iv = s->state;
 	const struct item_arg *a = arg;
 	const struct tijdlijn *tl = a->tl;
 	const struct tl_item *it = a->item;
@@ -1191,47 +1258,13 @@ static int item_enter(struct screen *s, struct tui *t, const void *arg)
 	return TR_REDRAW;
 }
 
-static void item_leave(struct screen *s, struct tui *t)
-{
-	struct itemview *iv = s->state;
-
-	(void)t;
-	tv_free(&iv->tv);
-	free(iv->title);
-}
-
-static void item_draw(struct screen *s, struct tui *t)
-{
-	struct itemview *iv = s->state;
-	int y = draw_header(t, iv->title, NULL);
-
-	tv_draw(t, &iv->tv, y + 1, LINES - 1 - (y + 1));
-}
-
-static const struct keydef *const item_tables[] = { tv_keys, NULL };
-
-static const struct keydef *item_keymap(struct screen *s)
-{
-	(void)s;
-	return tv_keys;
-}
-
-static int item_action(struct screen *s, struct tui *t, int action, tkey key)
-{
-	struct itemview *iv = s->state;
-
-	(void)t;
-	(void)key;
-	return tv_action(&iv->tv, action);
-}
-
 static const struct screen_ops item_screen = {
 	.name = "Tijdlijn: item",
-	.state_size = sizeof(struct itemview),
+	.state_size = sizeof(struct tv_page),
 	.enter = item_enter,
-	.draw = item_draw,
-	.tables = item_tables,
-	.keymap = item_keymap,
-	.action = item_action,
-	.leave = item_leave,
+	.draw = tv_page_draw,
+	.tables = tv_page_tables,
+	.keymap = tv_page_keymap,
+	.action = tv_page_action,
+	.leave = tv_page_leave,
 };

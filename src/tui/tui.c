@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ibis/app.h"
@@ -333,6 +334,34 @@ static int dispatch_small(struct tui *t, tkey key)
 	return 0;
 }
 
+/* ================================================================= ticks */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Give every screen with a tick its turn, at most once a second however
+ * fast keys arrive, so that typing never waits on a screen's timed work. */
+static int run_ticks(struct tui *t)
+{
+	static long long last;
+	long long now = now_ms();
+	int r = 0;
+
+	if (now - last < READ_TIMEOUT_MS)
+		return 0;
+	last = now;
+	for (int i = 0; i < t->depth; i++) {
+		struct screen *s = t->stack[i];
+		if (s->ops->tick)
+			r |= s->ops->tick(s, t);
+	}
+	return r;
+}
+
 /* ================================================================== run */
 
 int tui_run(struct app *app)
@@ -385,6 +414,8 @@ int tui_run(struct app *app)
 		}
 
 		tkey key = key_read(stdscr, READ_TIMEOUT_MS);
+		if (run_ticks(&t) & TR_REDRAW)
+			redraw = true;
 		if (key == 0)
 			continue;
 		if (key == TK_RESIZE) {

@@ -54,6 +54,10 @@ typedef int tkey;
 #define TK_BTAB TK_KEY(KEY_BTAB)
 #define TK_F(n) TK_KEY(KEY_F(n))
 #define TK_RESIZE TK_KEY(KEY_RESIZE)
+/* Ctrl-Left / Ctrl-Right (a word back / on): ncurses has no fixed code for
+ * them, keys_setup binds the xterm sequences to these. */
+#define TK_CTRL_LEFT TK_KEY(KEY_MAX + 1)
+#define TK_CTRL_RIGHT TK_KEY(KEY_MAX + 2)
 
 /* One action of a screen, declared once: the keys that trigger it, its label
  * on the bottom key bar (NULL: only in the help screen) and its help text. The
@@ -135,6 +139,11 @@ struct screen_ops {
 	int (*input)(struct screen *s, struct tui *t, tkey key);
 	/* Optional: free the private state. */
 	void (*leave)(struct screen *s, struct tui *t);
+	/* Optional: called about once a second while the screen is anywhere on
+	 * the stack (after each key and each idle read), for work that waits
+	 * for time to pass (the plan editor's autosave). Returns result flags
+	 * (TR_REDRAW). */
+	int (*tick)(struct screen *s, struct tui *t);
 };
 
 struct screen {
@@ -342,14 +351,14 @@ extern const struct screen_ops jaarovergang_screen;
 extern const struct screen_ops import_screen;
 /* A pupil's Tijdlijn, the first tab of the dossier: the level step chart
  * with the plans under it and every event beneath; raise or lower the level,
- * add an event: tijdlijn.c. arg: const ibis_id * (the pupil). Tab switches
- * to the Gegevens tab (dossier_screen) and back, each replacing the other on
- * the stack. */
+ * add an event: tijdlijn.c. arg: const ibis_id * (the pupil). Tab moves to
+ * the next tab (Tijdlijn -> Plannen -> Gegevens -> Tijdlijn; Shift-Tab back),
+ * each tab's screen replacing the other on the stack. */
 extern const struct screen_ops tijdlijn_screen;
 /* The tab line of a pupil's dossier at row y, "[Tijdlijn] | Gegevens" with
  * the current tab marked (brackets and colour), and at its right as many of
  * hints (NULL-terminated, may be NULL) as fit: tijdlijn.c. */
-enum dossier_tab { TAB_TIJDLIJN, TAB_GEGEVENS };
+enum dossier_tab { TAB_TIJDLIJN, TAB_PLANNEN, TAB_GEGEVENS };
 void dossier_tabs_draw(struct tui *t, int y, enum dossier_tab current,
 		       const char *const *hints);
 /* Change, correct or withdraw a level step: levelform.c. */
@@ -373,6 +382,103 @@ extern const struct screen_ops arrangementform_screen;
 /* The Overzicht: level distribution per group and the counts per level over
  * the school year: overzicht.c. arg NULL. */
 extern const struct screen_ops overzicht_screen;
+
+/* ------------------------------------------------------------------ plans */
+struct plan_doc;
+struct plan_context;
+struct plan_field;
+struct plan_member;
+struct plan_template;
+struct goal;
+
+/* The plans of a pupil (the dossier's Plannen tab, Tab cycles like the
+ * other tabs) or of a group (from the Groepen screen): list, new plan,
+ * open, logboek entry, versions (snapshots), export: plannen.c. arg: const
+ * struct plannen_arg *. */
+struct plannen_arg {
+	long long pupil_id; /* one of the two is set */
+	long long group_id;
+};
+extern const struct screen_ops plannen_screen;
+/* Add a logboek entry to plan plan_id: asks the text (date today, author
+ * the user) and saves it at once; after (may be NULL) is called with ctx
+ * once it is saved: plannen.c. */
+void plan_log_ask(struct tui *t, long long plan_id,
+		  int (*after)(void *ctx, struct tui *t), void *ctx);
+/* Export plan plan_id as a document: asks Markdown or HTML, writes
+ * "<KORT>-<id>-<name>.md|html" in the folder ibis was started from and
+ * reports the full path (or why it could not): plannen.c. */
+void plan_export_ask(struct tui *t, long long plan_id);
+
+/* The plan editor built from the template: planedit.c. arg: const struct
+ * planedit_arg *. */
+struct planedit_arg {
+	long long plan_id;       /* the plan to open; 0: a new plan */
+	const char *template_id; /* a new plan: its template */
+	long long pupil_id;      /* a new plan: for this pupil, or */
+	long long group_id;      /*   for this group */
+	long long draft_id;      /* open this draft (offered at start) instead
+				  * of the stored plan; 0: none */
+};
+extern const struct screen_ops planedit_screen;
+/* At start: offer the drafts this login left (a dropped connection, a
+ * kill, a crash): "Herstellen", "Later", "Weggooien" for each; Herstellen
+ * opens the editor with the draft: planedit.c. */
+void plan_drafts_offer(struct tui *t);
+
+/* One SMARTI goal: area, term, target date, text, result, evaluation:
+ * goalform.c. done gets the goal as the form holds it (the caller copies
+ * it) and returns result flags; nothing is called on cancel. */
+struct goalform_arg {
+	const struct goal *goal;   /* the goal to edit, or NULL for a new one */
+	const char *title;         /* "Doel van OOP Rekenen - Zoë de Vries" */
+	long long default_target;  /* ibis_date: a new goal's target (the
+				    * plan's end), DATE_NONE when none */
+	bool evaluate;             /* start on the result (evaluating) */
+	int (*done)(void *ctx, struct tui *t, const struct goal *g);
+	void *ctx;
+};
+extern const struct screen_ops goalform_screen;
+
+/* Divide the pupils of a group over the instruction groups of a leerlingen
+ * field: planpupils.c. done gets the field's new members (field_key,
+ * group_name, pupil_id, pupil_name set). */
+struct planpupils_arg {
+	long long group_id;
+	const struct plan_field *field;
+	const struct plan_doc *doc;  /* the division so far */
+	int (*done)(void *ctx, struct tui *t, const struct plan_member *m, int n);
+	void *ctx;
+};
+extern const struct screen_ops planpupils_screen;
+
+/* Move a plan to another status: the statuses the role may choose, the
+ * checks of each (what is missing, as plan_check says), and what the move
+ * asks for (the parents' instemming date, the evaluation's date and who
+ * took part, the next evaluation date): planstatus.c. done gets a copy of
+ * doc with the new status and those values set; the caller saves it with a
+ * snapshot. */
+struct planstatus_arg {
+	const struct plan_doc *doc;
+	const struct plan_context *rules;
+	int role;                    /* enum user_role */
+	int (*done)(void *ctx, struct tui *t, const struct plan_doc *moved);
+	void *ctx;
+};
+extern const struct screen_ops planstatus_screen;
+
+/* A colleague saved the plan meanwhile: every part both changed, with both
+ * versions side by side; the user chooses per part (m: mijn, c: collega),
+ * F2 takes the result: planmerge.c. done gets the merged plan (with the
+ * colleague's version, so it can be saved); nothing is called on Esc (the
+ * caller keeps its draft). */
+struct planmerge_arg {
+	const struct plan_template *t;
+	const struct plan_doc *base, *mine, *theirs;
+	int (*done)(void *ctx, struct tui *t, const struct plan_doc *merged);
+	void *ctx;
+};
+extern const struct screen_ops planmerge_screen;
 
 /* A box that asks and hands the answer back to the screen below: prompt.c.
  * done is called with the answer (choice: 1 for "ja", or the index of the

@@ -88,9 +88,9 @@ else
 	not_ok "under status vertrokken ($left_text) the pupil is found"
 fi
 send Enter
-# Enter opens the dossier on its Tijdlijn tab; Tab goes to Gegevens.
+# Enter opens the dossier on its Tijdlijn tab; Shift-Tab goes to Gegevens.
 wait_for "[Tijdlijn]" >/dev/null
-send Tab
+send BTab
 if wait_for "Dossier" && wait_for "Vertrokken" && wait_for "20-11-2026, naar vo"; then
 	ok "the dossier shows the date and the destination"
 else

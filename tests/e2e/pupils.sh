@@ -248,11 +248,11 @@ if wait_for "Dossier" && wait_for "$natural"; then
 else
 	not_ok "Enter opens the dossier of $natural"
 fi
-send Tab
+send BTab
 if wait_for "Niveau" && wait_for "Geboortedatum"; then
-	ok "Tab shows the facts and the level history (Gegevens)"
+	ok "Shift-Tab shows the facts and the level history (Gegevens)"
 else
-	not_ok "Tab shows the facts and the level history (Gegevens)"
+	not_ok "Shift-Tab shows the facts and the level history (Gegevens)"
 fi
 send Escape
 if wait_for "ibis — Leerlingen" && wait_cursor_on "$first"; then

@@ -106,8 +106,8 @@ month_labels() {
 		grep -o -w -E "jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec" | wc -l
 }
 
-tabs_tijdlijn="[Tijdlijn] | Gegevens"
-tabs_gegevens="Tijdlijn | [Gegevens]"
+tabs_tijdlijn="[Tijdlijn] | Plannen | Gegevens"
+tabs_gegevens="Tijdlijn | Plannen | [Gegevens]"
 
 # The dates of the event list rows on screen as yyyymmdd, top to bottom.
 list_dates() {
@@ -206,11 +206,11 @@ check "f and alle show every kind again" \
 	eval 'wait_gone "filter: niveau" && [ "$(list_rows | wc -l)" -gt "$steps" ]'
 
 # --- the tabs -------------------------------------------------------------------------------
-send Tab
-check "Tab goes to the Gegevens tab (the level history)" \
+send BTab
+check "Shift-Tab goes to the Gegevens tab (the level history)" \
 	eval 'wait_for "$tabs_gegevens" && wait_for "Niveaugeschiedenis"'
 send Tab
-check "Tab in Gegevens goes back to the Tijdlijn" \
+check "Tab in Gegevens goes on to the Tijdlijn" \
 	eval 'wait_for "$tabs_tijdlijn" && wait_for "Omschrijving"'
 send Escape
 check "one Esc from the Tijdlijn returns to the list (the tabs replaced each other)" \
@@ -224,13 +224,13 @@ wait_for "$tabs_tijdlijn" >/dev/null
 check "the key bar shows Enter, n, + and - with the global keys" \
 	eval 'screen | tail -n 1 | grep -q -F "Enter Openen  n Nieuw  + Hoger  - Lager  F1/? Help  Esc/q Terug"'
 check "the line of the tabs names the other keys" \
-	eval 'screen | grep -F -- "$tabs_tijdlijn" | grep -q -F "Tab Gegevens · f filter"'
+	eval 'screen | grep -F -- "$tabs_tijdlijn" | grep -q -F "Tab Plannen · f filter"'
 send '?'
 check "the help lists the Tijdlijn's keys" \
 	eval 'wait_for "ibis — Help: Tijdlijn" && wait_for "Het niveau verhogen" && wait_for "Het niveau verlagen" && wait_for "Een nieuwe gebeurtenis vastleggen"'
-send End
+send PgDn
 check "the help lists correcting, withdrawing and the filter" \
-	eval 'wait_for "De nieuwste niveaustap intrekken" || { send Home; wait_for "De nieuwste niveaustap intrekken"; }'
+	eval 'wait_for "De nieuwste niveaustap intrekken" || { send End; wait_for "De nieuwste niveaustap intrekken"; }'
 send Escape
 wait_for "$tabs_tijdlijn" >/dev/null
 

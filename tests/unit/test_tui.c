@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../src/tui/tui_internal.h"
 #include "helpers.h"
@@ -12,6 +13,7 @@
 #include "ibis/db_arrangement.h"
 #include "ibis/db_event.h"
 #include "ibis/db_level.h"
+#include "ibis/db_plan.h"
 #include "ibis/db_pupil.h"
 #include "ibis/db_school.h"
 
@@ -29,6 +31,8 @@ static const struct screen_ops *const screens[] = {
 	&overzicht_screen,
 	&tijdlijn_screen,
 	&levelform_screen, &eventform_screen, &arrangementform_screen,
+	&plannen_screen, &planedit_screen, &goalform_screen, &planpupils_screen,
+	&planstatus_screen, &planmerge_screen,
 };
 
 /* ============================================================= key tables */
@@ -715,6 +719,9 @@ Test(tui, tijdlijn_keys_reach_their_actions)
 	cr_assert_neq(keytable_find(tl, '+'), keytable_find(tl, '-'));
 	cr_assert_not_null(keytable_find(dossier_screen.tables[0], TK_TAB),
 			   "Tab in the Gegevens tab goes back to the Tijdlijn");
+	cr_assert_not_null(keytable_find(tl, 'l'), "l: a logboek entry");
+	cr_assert_neq(keytable_find(tl, TK_TAB), keytable_find(tl, TK_BTAB),
+		      "Tab and Shift-Tab go different ways");
 }
 
 /* A key on the screen on top, as the loop hands it over: the screen's table,
@@ -757,9 +764,10 @@ static void pop_all(struct tui *t)
 	t->cap = 0;
 }
 
-/* Tab replaces the Tijdlijn by the Gegevens tab and back, on the same place
- * of the stack; d on an older step is refused with a message; a read-only
- * database refuses a change before any form opens. */
+/* Tab goes Tijdlijn -> Plannen -> Gegevens -> Tijdlijn, Shift-Tab the other
+ * way, each tab taking the other's place on the stack; d on an older step is
+ * refused with a message; a read-only database refuses a change before any
+ * form opens. */
 Test(tui, tijdlijn_switches_tabs_and_refuses)
 {
 	char *dir;
@@ -778,12 +786,24 @@ Test(tui, tijdlijn_switches_tabs_and_refuses)
 	tui_push(&t, &tijdlijn_screen, &id);
 	cr_assert_eq(t.depth, 1);
 	cr_assert_not(t.has_error, "%s", t.error.message);
-	press_top(&t, TK_TAB);
-	cr_assert_eq(t.depth, 1, "the tab takes the other's place");
-	cr_assert_eq(t.stack[0]->ops, &dossier_screen);
-	press_top(&t, TK_TAB);
-	cr_assert_eq(t.depth, 1);
-	cr_assert_eq(t.stack[0]->ops, &tijdlijn_screen);
+	static const struct screen_ops *const forward[] = {
+		&plannen_screen, &dossier_screen, &tijdlijn_screen,
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forward); i++) {
+		press_top(&t, TK_TAB);
+		cr_assert_eq(t.depth, 1, "the tab takes the other's place");
+		cr_assert_eq(t.stack[0]->ops, forward[i], "Tab %zu: %s", i, t.stack[0]->ops->name);
+		cr_assert_not(t.has_error, "%s", t.error.message);
+	}
+	static const struct screen_ops *const back[] = {
+		&dossier_screen, &plannen_screen, &tijdlijn_screen,
+	};
+	for (size_t i = 0; i < ARRAY_LEN(back); i++) {
+		press_top(&t, TK_BTAB);
+		cr_assert_eq(t.depth, 1);
+		cr_assert_eq(t.stack[0]->ops, back[i], "Shift-Tab %zu: %s", i,
+			     t.stack[0]->ops->name);
+	}
 
 	/* The oldest item is the first step: not the newest, so d refuses. */
 	press_top(&t, TK_END);
@@ -803,7 +823,7 @@ Test(tui, tijdlijn_switches_tabs_and_refuses)
 	cr_assert_eq(db_open(&app.db, &opt, &err), IBIS_OK, "%s", err.message);
 	tui_push(&t, &tijdlijn_screen, &id);
 	cr_assert_eq(t.depth, 1);
-	static const tkey changes[] = { '+', '-', 'c', 'd', 'n', 'a' };
+	static const tkey changes[] = { '+', '-', 'c', 'd', 'n', 'a', 'l' };
 	for (size_t i = 0; i < ARRAY_LEN(changes); i++) {
 		t.has_error = false;
 		press_top(&t, changes[i]);
@@ -1268,5 +1288,146 @@ Test(tui, level_and_event_forms_refuse_a_read_only_database)
 		cr_assert_eq(e.t.error.fault, DBF_READONLY);
 	}
 	free(path);
+	form_env_close(&e);
+}
+
+/* ================================================================= plannen */
+
+static ibis_id add_plan(struct db *db, ibis_id pupil, const char *tmpl, enum plan_status st,
+			const char *start, const char *due)
+{
+	struct ibis_error err = { 0 };
+	struct plan p = {
+		.template_id = xstrdup(tmpl),
+		.pupil_id = pupil,
+		.title = xstrdup("Rekenen: tafels van 6 en 7"),
+		.status = st,
+		.end = DATE_NONE,
+		.eval_date = DATE_NONE,
+		.due = DATE_NONE,
+		.agreed = DATE_NONE,
+		.evaluated = DATE_NONE,
+		.author = xstrdup("ib"),
+	};
+
+	cr_assert(date_parse_iso(start, &p.start));
+	if (due)
+		cr_assert(date_parse_iso(due, &p.due));
+	cr_assert_eq(db_plan_insert(db, &p, &err), IBIS_OK, "%s", err.message);
+	ibis_id id = p.id;
+	plan_clear(&p);
+	return id;
+}
+
+static int count_plans(struct db *db, ibis_id pupil)
+{
+	struct ibis_error err = { 0 };
+	struct plan *list = NULL;
+	int n = 0;
+
+	cr_assert_eq(db_plan_list(db, pupil, &list, &n, &err), IBIS_OK, "%s", err.message);
+	plans_free(list, n);
+	return n;
+}
+
+/* The Plannen tab: d deletes a concept after j and refuses an active plan;
+ * l adds a logboek entry (not an empty one); n offers the templates; v
+ * without versions explains; x writes the document into the current folder
+ * and says where; Tab goes on to Gegevens. */
+Test(tui, plannen_deletes_logs_and_exports)
+{
+	struct form_env e;
+	struct ibis_error err = { 0 };
+
+	form_env_open(&e);
+	ibis_id pupil = pupil_in_model(e.app.db, "4-niveaus");
+	ibis_id active = add_plan(e.app.db, pupil, "ihp", PLAN_ACTIVE, "2026-09-01", NULL);
+	add_plan(e.app.db, pupil, "oop", PLAN_CONCEPT, "2026-10-01", "2026-11-01");
+
+	struct plannen_arg a = { .pupil_id = pupil };
+	tui_push(&e.t, &plannen_screen, &a);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_not(e.t.has_error, "%s", e.t.error.message);
+
+	/* The newest start first: the concept OOP. */
+	key_on_top(&e.t, 'd');
+	cr_assert_eq(e.t.depth, 2);
+	cr_assert_eq(e.t.stack[1]->ops, &dialog_screen);
+	key_on_top(&e.t, 'j');
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_not(e.t.has_error, "%s", e.t.error.message);
+	cr_assert_eq(count_plans(e.app.db, pupil), 1, "the concept is gone");
+
+	/* The active IHP is not deleted: a message, and it stays. */
+	key_on_top(&e.t, 'd');
+	cr_assert_eq(e.t.depth, 2);
+	key_on_top(&e.t, TK_ENTER);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_eq(count_plans(e.app.db, pupil), 1);
+
+	/* A logboek entry: an empty one is refused, the dialog stays. */
+	unsigned before = e.t.changes;
+	key_on_top(&e.t, 'l');
+	cr_assert_eq(e.t.depth, 2, "%s", e.t.error.message);
+	key_on_top(&e.t, TK_ENTER);
+	cr_assert_eq(e.t.depth, 2, "nothing typed: not saved");
+	type_on_top(&e.t, "Gesprek met moeder: het gaat beter met Zoë");
+	key_on_top(&e.t, TK_ENTER);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_not(e.t.has_error, "%s", e.t.error.message);
+	cr_assert_gt(e.t.changes, before);
+	struct plan_log_entry *log = NULL;
+	int nlog = 0;
+	cr_assert_eq(db_plan_log_list(e.app.db, active, &log, &nlog, &err), IBIS_OK, "%s",
+		     err.message);
+	cr_assert_eq(nlog, 1);
+	cr_assert_str_eq(log[0].text, "Gesprek met moeder: het gaat beter met Zoë");
+	cr_assert_str_eq(log[0].author, "ib");
+	cr_assert_eq(log[0].date, date_today());
+	plan_log_free(log, nlog);
+
+	/* Esc with text typed asks before it throws the text away. */
+	key_on_top(&e.t, 'l');
+	type_on_top(&e.t, "half");
+	key_on_top(&e.t, TK_ESC);
+	cr_assert_eq(e.t.depth, 3);
+	key_on_top(&e.t, 'j');
+	cr_assert_eq(e.t.depth, 1);
+
+	/* n: the picker of the templates; Esc closes it. */
+	key_on_top(&e.t, 'n');
+	cr_assert_eq(e.t.depth, 2);
+	cr_assert_eq(e.t.stack[1]->ops, &picker_screen);
+	key_on_top(&e.t, TK_ESC);
+	cr_assert_eq(e.t.depth, 1);
+
+	/* v: no versions yet. */
+	key_on_top(&e.t, 'v');
+	cr_assert_eq(e.t.depth, 2);
+	cr_assert_eq(e.t.stack[1]->ops, &dialog_screen);
+	key_on_top(&e.t, TK_ENTER);
+
+	/* x: HTML (the option the cursor starts on) into the current folder. */
+	char *cwd = getcwd(NULL, 0);
+	cr_assert_not_null(cwd);
+	cr_assert_eq(chdir(e.dir), 0);
+	key_on_top(&e.t, 'x');
+	cr_assert_eq(e.t.depth, 2);
+	cr_assert_eq(e.t.stack[1]->ops, &prompt_screen);
+	key_on_top(&e.t, TK_ENTER);
+	cr_assert_not(e.t.has_error, "%s", e.t.error.message);
+	cr_assert_eq(e.t.depth, 2, "a message says where the file is");
+	key_on_top(&e.t, TK_ENTER);
+	cr_assert_eq(chdir(cwd), 0);
+	free(cwd);
+	char *name = xasprintf("IHP-%lld-Visser.html", (long long)active);
+	char *path = path_join(e.dir, name);
+	cr_assert(path_is_file(path), "%s was written", path);
+	free(path);
+	free(name);
+
+	key_on_top(&e.t, TK_TAB);
+	cr_assert_eq(e.t.depth, 1);
+	cr_assert_eq(e.t.stack[0]->ops, &dossier_screen);
 	form_env_close(&e);
 }
