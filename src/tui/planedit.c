@@ -1321,10 +1321,10 @@ enum {
 	{ PA_LOG, { TK_F(4) }, "Logboek",                                                  \
 	  "Een notitie in het logboek, met de datum van vandaag (een nieuw plan wordt "    \
 	  "eerst opgeslagen)" },                                                           \
-	{ PA_EXPORT, { TK_F(5) }, "Export",                                                \
+	{ PA_EXPORT, { TK_F(5) }, NULL,                                                    \
 	  "Het plan als document (Markdown of HTML) om af te drukken of aan ouders te "    \
 	  "geven (eerst opgeslagen)" },                                                    \
-	{ PA_BACK, { TK_ESC }, NULL,                                                       \
+	{ PA_BACK, { TK_ESC }, "Terug",                                                    \
 	  "Terug; met niet-opgeslagen wijzigingen vraagt ibis eerst: opslaan, niet "       \
 	  "opslaan of verder bewerken" },                                                  \
 	{ PA_NEXT, { TK_TAB }, NULL, "Naar het volgende onderdeel" },                      \
