@@ -32,25 +32,6 @@ struct dossier {
 
 /* ================================================================ building */
 
-static void fact(struct textview *tv, const char *label, const char *value)
-{
-	struct tv_para p = {
-		.role = ROLE_NORMAL,
-		.lead_role = ROLE_LABEL,
-		.indent = 1,
-		.lead = (char *)label,
-		.lead_cols = 18,
-		.text = (char *)(value && value[0] ? value : "—"),
-	};
-	tv_add(tv, &p);
-}
-
-static void heading(struct textview *tv, const char *text)
-{
-	tv_text(tv, ROLE_NORMAL, 0, "");
-	tv_text(tv, ROLE_COLUMNS, 0, text);
-}
-
 static const char *dash(const struct tui *t)
 {
 	return t->utf8 ? "–" : "-";
@@ -64,21 +45,21 @@ static void add_facts(struct tui *t, struct textview *tv, const struct pupil *p,
 
 	tv_text(tv, ROLE_COLUMNS, 0, "Leerling");
 	s = xasprintf("%lld", (long long)p->id);
-	fact(tv, "Id", s);
+	tv_fact(tv, "Id", s);
 	free(s);
 	s = name_natural(p->first_name, p->tussenvoegsel, p->last_name);
-	fact(tv, "Naam", s);
+	tv_fact(tv, "Naam", s);
 	free(s);
 	if (p->birth_date != DATE_NONE) {
 		s = xasprintf("%s (%d jaar)", date_format_nl(p->birth_date, d),
 			      date_age(p->birth_date, date_today()));
-		fact(tv, "Geboortedatum", s);
+		tv_fact(tv, "Geboortedatum", s);
 		free(s);
 	} else {
-		fact(tv, "Geboortedatum", "onbekend");
+		tv_fact(tv, "Geboortedatum", "onbekend");
 	}
-	fact(tv, "Leerlingnummer", p->number);
-	fact(tv, "School", pl->school_name ? pl->school_name : sc->name);
+	tv_fact(tv, "Leerlingnummer", p->number);
+	tv_fact(tv, "School", pl->school_name ? pl->school_name : sc->name);
 	schoolyear_format(year, sy);
 	if (pl->group_id) {
 		if (pl->jaargroep >= 0)
@@ -89,10 +70,10 @@ static void add_facts(struct tui *t, struct textview *tv, const struct pupil *p,
 	} else {
 		s = xasprintf("geen groep in %s", sy);
 	}
-	fact(tv, "Groep", s);
+	tv_fact(tv, "Groep", s);
 	free(s);
-	fact(tv, "Leerkracht(en)", pl->teachers);
-	fact(tv, "Ingeschreven",
+	tv_fact(tv, "Leerkracht(en)", pl->teachers);
+	tv_fact(tv, "Ingeschreven",
 	     p->enrolled != DATE_NONE ? date_format_nl(p->enrolled, d) : "onbekend");
 	if (p->left != DATE_NONE) {
 		date_format_nl(p->left, d);
@@ -100,7 +81,7 @@ static void add_facts(struct tui *t, struct textview *tv, const struct pupil *p,
 			s = xasprintf("%s, naar %s", d, leave_destination_name(p->destination));
 		else
 			s = xstrdup(d);
-		fact(tv, "Vertrokken", s);
+		tv_fact(tv, "Vertrokken", s);
 		free(s);
 	}
 	(void)t;
@@ -129,7 +110,7 @@ static void add_levels(struct tui *t, struct textview *tv, const struct school *
 		s = xasprintf("Niveaugeschiedenis (%s)", school_model->name);
 	else
 		s = xstrdup("Niveaugeschiedenis");
-	heading(tv, s);
+	tv_heading(tv, s);
 	free(s);
 	if (n == 0) {
 		tv_text(tv, ROLE_DIM, 1, "Geen niveau vastgelegd.");
@@ -226,7 +207,7 @@ static void add_events(struct textview *tv, struct event *evs, int n, int total)
 			      format_count(total, c, sizeof(c)));
 	else
 		s = xasprintf("Gebeurtenissen (%d)", n);
-	heading(tv, s);
+	tv_heading(tv, s);
 	free(s);
 	if (n == 0) {
 		tv_text(tv, ROLE_DIM, 1, "Geen gebeurtenissen.");

@@ -7,6 +7,7 @@
  * the typed text too, says so, and a second save then writes this version.
  */
 #include "tui_internal.h"
+#include "rowform.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -521,14 +522,6 @@ static int pick_group(struct pupilform *f, struct tui *t)
 
 /* ==================================================================== keys */
 
-static int discard(struct tui *t, void *ctx)
-{
-	struct pupilform *f = ctx;
-
-	tui_remove(t, f->self);
-	return TR_REDRAW;
-}
-
 static const struct keydef *pupilform_keymap(struct screen *s)
 {
 	(void)s;
@@ -557,19 +550,8 @@ static int pupilform_action(struct screen *s, struct tui *t, int action, tkey ke
 	switch (action) {
 	case FA_SAVE:
 		return save(f, t);
-	case FA_CANCEL: {
-		if (!changed(f))
-			return TR_HANDLED | TR_POP | TR_REDRAW;
-		struct dialog_arg a = {
-			.title = "Niet opgeslagen",
-			.text = "Wat u hebt getypt is nog niet opgeslagen. Weggooien? (j/n)",
-			.question = true,
-			.on_yes = discard,
-			.ctx = f,
-		};
-		tui_push(t, &dialog_screen, &a);
-		return TR_HANDLED | TR_REDRAW;
-	}
+	case FA_CANCEL:
+		return rf_cancel(t, f->self, changed(f));
 	case FA_PICK:
 		f->form.focus = PF_GROUP;
 		return pick_group(f, t);

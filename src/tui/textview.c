@@ -64,6 +64,25 @@ void tv_text(struct textview *tv, enum role role, int indent, const char *text)
 	tv_add(tv, &p);
 }
 
+void tv_fact(struct textview *tv, const char *label, const char *value)
+{
+	struct tv_para p = {
+		.role = ROLE_NORMAL,
+		.lead_role = ROLE_LABEL,
+		.indent = 1,
+		.lead = (char *)label,
+		.lead_cols = 18,
+		.text = (char *)(value && value[0] ? value : "—"),
+	};
+	tv_add(tv, &p);
+}
+
+void tv_heading(struct textview *tv, const char *text)
+{
+	tv_text(tv, ROLE_NORMAL, 0, "");
+	tv_text(tv, ROLE_COLUMNS, 0, text);
+}
+
 static void tv_push_line(struct textview *tv, const struct tv_para *p, const char *lead,
 			 const char *text)
 {

@@ -38,6 +38,11 @@ void tv_free(struct textview *tv);
 void tv_add(struct textview *tv, const struct tv_para *p);
 /* Append a plain paragraph. */
 void tv_text(struct textview *tv, enum role role, int indent, const char *text);
+/* Append "label      value" (the label in a column of its own; an empty
+ * value as "—"), the facts of a dossier page. */
+void tv_fact(struct textview *tv, const char *label, const char *value);
+/* Append an empty line and a section heading. */
+void tv_heading(struct textview *tv, const char *text);
 /* Draw height rows from row y, wrapped to the window's width. */
 void tv_draw(struct tui *t, struct textview *tv, int y, int height);
 

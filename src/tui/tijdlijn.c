@@ -1023,30 +1023,11 @@ const struct screen_ops tijdlijn_screen = {
 /* One item in full on a read-only page: built once when it opens, from the
  * Tijdlijn's records and, for an event or a level step, the row read again
  * (the list holds only a line of it). */
-static void fact(struct textview *tv, const char *label, const char *value)
-{
-	struct tv_para p = {
-		.role = ROLE_NORMAL,
-		.lead_role = ROLE_LABEL,
-		.indent = 1,
-		.lead = (char *)label,
-		.lead_cols = 18,
-		.text = (char *)(!str_empty(value) ? value : "—"),
-	};
-	tv_add(tv, &p);
-}
-
 static void fact_date(struct textview *tv, const char *label, ibis_date d, const char *none)
 {
 	char buf[DATE_NL_LEN];
 
-	fact(tv, label, d != DATE_NONE ? date_format_nl(d, buf) : none);
-}
-
-static void heading(struct textview *tv, const char *text)
-{
-	tv_text(tv, ROLE_NORMAL, 0, "");
-	tv_text(tv, ROLE_COLUMNS, 0, text);
+	tv_fact(tv, label, d != DATE_NONE ? date_format_nl(d, buf) : none);
 }
 
 /* The level of an episode as "▃ Laag 3 — In de klas met ..." with the model
@@ -1086,11 +1067,11 @@ static void episode_facts(const struct tijdlijn *tl, const struct tui *t, struct
 	fact_level(tl, t, tv, "Niveau", e->model, e->level);
 	fact_date(tv, "Vanaf", e->start, "onbekend");
 	fact_date(tv, "Tot", e->end, "heden");
-	fact(tv, "Reden", e->reason);
-	fact(tv, "Besloten in", e->meeting);
-	fact(tv, "Regie", e->regie);
-	fact(tv, "Betrokkenen", e->betrokkenen);
-	fact(tv, "Vastgelegd door", e->author);
+	tv_fact(tv, "Reden", e->reason);
+	tv_fact(tv, "Besloten in", e->meeting);
+	tv_fact(tv, "Regie", e->regie);
+	tv_fact(tv, "Betrokkenen", e->betrokkenen);
+	tv_fact(tv, "Vastgelegd door", e->author);
 }
 
 static void build_event(struct tui *t, struct textview *tv, const struct tl_item *it)
@@ -1104,23 +1085,23 @@ static void build_event(struct tui *t, struct textview *tv, const struct tl_item
 		found = false;
 	}
 	if (!found) {
-		fact(tv, "Omschrijving", it->summary);
+		tv_fact(tv, "Omschrijving", it->summary);
 		return;
 	}
 	fact_date(tv, "Datum", e.date, "onbekend");
-	fact(tv, "Soort", e.kind);
-	fact(tv, "Door", e.author);
+	tv_fact(tv, "Soort", e.kind);
+	tv_fact(tv, "Door", e.author);
 	if (e.restricted)
-		fact(tv, "Afgeschermd", "ja: alleen voor de IB'er en de beheerder");
+		tv_fact(tv, "Afgeschermd", "ja: alleen voor de IB'er en de beheerder");
 	if (e.toets || e.vakgebied || e.moment || e.score || e.niveau) {
-		heading(tv, "Toetsuitslag");
-		fact(tv, "Toets", e.toets);
-		fact(tv, "Vakgebied", e.vakgebied);
-		fact(tv, "Moment", e.moment);
-		fact(tv, "Score", e.score);
-		fact(tv, "Niveau", e.niveau);
+		tv_heading(tv, "Toetsuitslag");
+		tv_fact(tv, "Toets", e.toets);
+		tv_fact(tv, "Vakgebied", e.vakgebied);
+		tv_fact(tv, "Moment", e.moment);
+		tv_fact(tv, "Score", e.score);
+		tv_fact(tv, "Niveau", e.niveau);
 	}
-	heading(tv, "Tekst");
+	tv_heading(tv, "Tekst");
 	tv_text(tv, ROLE_NORMAL, 1, !str_empty(e.text) ? e.text : "—");
 	event_clear(&e);
 }
@@ -1137,7 +1118,7 @@ static void build_level(const struct tijdlijn *tl, struct tui *t, struct textvie
 		found = false;
 	}
 	if (!found) {
-		fact(tv, "Omschrijving", it->summary);
+		tv_fact(tv, "Omschrijving", it->summary);
 		return;
 	}
 	int k = episode_index(tl, e.id);
@@ -1146,7 +1127,7 @@ static void build_level(const struct tijdlijn *tl, struct tui *t, struct textvie
 	episode_facts(tl, t, tv, &e);
 	if (e.corrects) {
 		char *s = xasprintf("stap #%lld", (long long)e.corrects);
-		fact(tv, "Corrigeert", s);
+		tv_fact(tv, "Corrigeert", s);
 		free(s);
 	}
 	level_episode_clear(&e);
@@ -1158,15 +1139,15 @@ static void build_correction(const struct tijdlijn *tl, struct tui *t, struct te
 	const struct level_correction *c = find_correction(tl, it->id);
 
 	if (!c) {
-		fact(tv, "Omschrijving", it->summary);
+		tv_fact(tv, "Omschrijving", it->summary);
 		return;
 	}
-	fact(tv, "Actie", c->action == CORRECTION_WITHDRAWN ? "stap ingetrokken"
+	tv_fact(tv, "Actie", c->action == CORRECTION_WITHDRAWN ? "stap ingetrokken"
 							    : "stap gecorrigeerd");
 	fact_date(tv, "Op", c->on, "onbekend");
-	fact(tv, "Door", c->author);
-	fact(tv, "Waarom", c->why);
-	heading(tv, "De stap was");
+	tv_fact(tv, "Door", c->author);
+	tv_fact(tv, "Waarom", c->why);
+	tv_heading(tv, "De stap was");
 	episode_facts(tl, t, tv, &c->old);
 }
 
@@ -1176,18 +1157,18 @@ static void build_plan(const struct tijdlijn *tl, struct tui *t, struct textview
 	const struct plan *p = find_plan(tl, it->id);
 
 	if (!p) {
-		fact(tv, "Omschrijving", it->summary);
+		tv_fact(tv, "Omschrijving", it->summary);
 		return;
 	}
 	const struct plan_template *pt =
 		p->template_id ? domain_plan(&t->app->dom, p->template_id) : NULL;
-	fact(tv, "Plan", pt ? pt->name : p->template_id);
-	fact(tv, "Titel", p->title);
-	fact(tv, "Status", plan_status_name(p->status));
+	tv_fact(tv, "Plan", pt ? pt->name : p->template_id);
+	tv_fact(tv, "Titel", p->title);
+	tv_fact(tv, "Status", plan_status_name(p->status));
 	fact_date(tv, "Start", p->start, "onbekend");
 	fact_date(tv, "Einde", p->end, "geen");
 	fact_date(tv, "Evaluatie", p->eval_date, "geen");
-	fact(tv, "Door", p->author);
+	tv_fact(tv, "Door", p->author);
 }
 
 static void build_arrangement(struct tui *t, struct textview *tv, const struct tl_item *it,
@@ -1207,13 +1188,13 @@ static void build_arrangement(struct tui *t, struct textview *tv, const struct t
 		if (list[i].id == it->id)
 			a = &list[i];
 	if (!a) {
-		fact(tv, "Omschrijving", it->summary);
+		tv_fact(tv, "Omschrijving", it->summary);
 	} else {
-		fact(tv, "Soort", arrangement_kind_label(a->kind));
+		tv_fact(tv, "Soort", arrangement_kind_label(a->kind));
 		fact_date(tv, "Vanaf", a->start, "onbekend");
 		fact_date(tv, "Tot", a->end, "geen einddatum");
-		fact(tv, "Omschrijving", a->description);
-		fact(tv, "Kenmerk", a->reference);
+		tv_fact(tv, "Omschrijving", a->description);
+		tv_fact(tv, "Kenmerk", a->reference);
 	}
 	arrangements_free(list, n);
 }
@@ -1250,9 +1231,9 @@ static int item_enter(struct screen *s, struct tui *t, const void *arg)
 	case TL_CONSENT:
 	default:
 		fact_date(&iv->tv, "Datum", it->date, "onbekend");
-		fact(&iv->tv, "Soort", it->kind);
-		fact(&iv->tv, "Door", it->author);
-		fact(&iv->tv, "Omschrijving", it->summary);
+		tv_fact(&iv->tv, "Soort", it->kind);
+		tv_fact(&iv->tv, "Door", it->author);
+		tv_fact(&iv->tv, "Omschrijving", it->summary);
 		break;
 	}
 	return TR_REDRAW;
