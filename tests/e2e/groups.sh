@@ -8,16 +8,6 @@
 
 e2e_setup 17
 
-_on_screen_re() {
-	screen | grep -E -q -- "$1"
-}
-
-# Until the extended regular expression matches a line of the screen.
-wait_re() {
-	_poll "${2:-5}" _on_screen_re "$1" >/dev/null
-	_on_screen_re "$1"
-}
-
 need_pupils
 ngroups=$(awk -F';' '$7 != "" { print $7 }' "$E2E_TMP/pupils.txt" | sort -u | wc -l | tr -d ' ')
 # A group with pupils, and how many the export counts in it.

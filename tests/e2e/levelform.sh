@@ -39,21 +39,6 @@ find_level1() {
 	return 1
 }
 
-# The screen as one line, runs of spaces and line ends squeezed to one
-# space: a message wrapped over two lines reads as one.
-joined() {
-	screen | tr -s ' \n' '  '
-}
-
-_joined_has() {
-	joined | grep -F -q -- "$1"
-}
-
-wait_joined() {
-	_poll "${2:-5}" _joined_has "$1" >/dev/null
-	_joined_has "$1"
-}
-
 # The plot of the chart's row for level $1 ("Niveau 2"): what follows its
 # axis line.
 chart_row() {
@@ -68,18 +53,6 @@ row_has_line() {
 # The row of the pupil list holding the name $1.
 list_row() {
 	screen | grep -F -- "$1" | head -n 1
-}
-
-# open_pupil NAME: from the pupil list, filter on the name and open the
-# pupil's Tijdlijn.
-open_pupil() {
-	send /
-	type_text "$1"
-	wait_for "1 leerling" >/dev/null
-	send Enter
-	wait_gone "Zoeken:" >/dev/null
-	send Enter
-	wait_for "[Tijdlijn]" 10 >/dev/null
 }
 
 # run_model MODEL SHORT MEETING: the checks every model gets. SHORT is the
@@ -98,8 +71,7 @@ run_model() {
 	shown=$(display_name "$line")
 
 	e2e_open
-	open_pupil "$name"
-	wait_for "Dossier #$id" >/dev/null || bail "$model: the Tijdlijn of $name did not open"
+	open_pupil "$name" "$id" || bail "$model: the Tijdlijn of $name did not open"
 	if row_has_line "$P 2"; then before=line; else before=empty; fi
 
 	# --- a raise --------------------------------------------------------------

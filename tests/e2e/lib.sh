@@ -10,7 +10,10 @@
 #   e2e_start [ARGS...]    start the TUI in a new 80x24 session
 #   e2e_open [ARGS...]     e2e_start, and bail out unless the list opens
 #   need_pupils            export_pupils (see below), or bail out
+#   db SQL...              sqlite3 on the demo database (errors on stdout too)
 #   wait_for TEXT [SECS]   until TEXT is on the screen
+#   wait_re ERE [SECS]     until the extended regular expression matches a line
+#   wait_joined TEXT [SECS] until TEXT is in joined (see below)
 #   wait_gone TEXT [SECS]  until TEXT is no longer on the screen (ibis running)
 #   wait_settled           until the screen and cursor stop changing (150 ms)
 #   wait_exit [SECS]       until ibis has exited; its status in $E2E_STATUS
@@ -18,12 +21,21 @@
 #   type_text TEXT         literal text (UTF-8)
 #   resize W H             resize the window
 #   screen                 the screen as text
+#   joined                 the screen as one line, box sides and runs of spaces
+#                          squeezed (a message wrapped over lines reads as one)
 #   plan N; ok DESC; not_ok DESC [DETAIL]; skip DESC REASON; e2e_finish
 #   check DESC CMD...      ok when CMD succeeds, not ok otherwise
 #   wait_box TEXT [SECS]   until TEXT is inside a dialog box (box_text)
 #   expect_quit DESC       ok when ibis exits with status 0
 #   expect_stderr_clean    ok when ibis wrote no sanitizer report
 #   expect_quit_clean DESC both in one check
+#
+# The pupil's dossier, from the Leerlingen screen:
+#
+#   open_pupil NAME [ID]   filter the list on NAME (one pupil left) and open
+#                          the Tijdlijn; with ID, check it is dossier ID
+#   open_plans NAME        open_pupil, then Tab to the Plannen tab
+#   new_plan KORT          on the Plannen tab: n, the template KORT, the editor
 #
 # Scripts of the command line alone (no terminal) use the second half:
 #
@@ -156,6 +168,12 @@ _poll() {
 	"$@"
 }
 
+# _wait TEST ARG [SECS]: until TEST ARG holds (5 s unless told); its answer.
+_wait() {
+	_poll "${3:-5}" "$1" "$2" >/dev/null
+	"$1" "$2"
+}
+
 _on_screen() {
 	screen | grep -F -q -- "$1"
 }
@@ -185,8 +203,7 @@ _in_box() {
 }
 
 wait_box() {
-	_poll "${2:-5}" _in_box "$1" >/dev/null
-	_in_box "$1"
+	_wait _in_box "$@"
 }
 
 # The text of the row under the cursor bar (black on cyan; reverse video
@@ -203,13 +220,35 @@ _cursor_on() {
 
 # Wait until the cursor bar is on the row holding TEXT.
 wait_cursor_on() {
-	_poll "${2:-5}" _cursor_on "$1" >/dev/null
-	_cursor_on "$1"
+	_wait _cursor_on "$@"
 }
 
 wait_for() {
 	_poll "${2:-5}" _on_screen_or_exited "$1" >/dev/null
 	_on_screen "$1"
+}
+
+_on_screen_re() {
+	screen | grep -E -q -- "$1"
+}
+
+wait_re() {
+	_wait _on_screen_re "$@"
+}
+
+# The screen as one line: a box's side at the start or end of a line dropped,
+# runs of spaces and line ends squeezed to one space, so that a text wrapped
+# over lines (in a box or an editor field) reads as one. A word is never cut.
+joined() {
+	screen | sed 's/^ *[│|] \{0,1\}//; s/│$//' | tr -s ' \n' '  '
+}
+
+_joined_has() {
+	joined | grep -F -q -- "$1"
+}
+
+wait_joined() {
+	_wait _joined_has "$@"
 }
 
 wait_gone() {
@@ -291,6 +330,12 @@ e2e_setup() {
 		sed 's/^/# /' "$E2E_TMP/demo.out"
 		bail "ibis demo could not make the demo database"
 	fi
+}
+
+# db SQL...: sqlite3 on the demo database (waits up to 5 s for a lock held by
+# ibis); the rows on stdout, an error too, so that a check shows it.
+db() {
+	sqlite3 -batch -noheader -cmd ".timeout 5000" "$E2E_TMP/demo.db" "$@" 2>&1
 }
 
 # Run an ibis subcommand on the demo database (output on stdout).
@@ -384,6 +429,41 @@ dutch_count() {
 		}
 		print s out
 	}'
+}
+
+# --- the pupil's dossier ---------------------------------------------------------
+
+# open_pupil NAME [ID]: from the pupil list, filter on the name and open the
+# one pupil left on its Tijdlijn; with ID, true only when that is dossier ID.
+# The filter stays on the list afterwards.
+open_pupil() {
+	send /
+	wait_for "Zoeken:" >/dev/null
+	type_text "$1"
+	wait_for "1 leerling" >/dev/null || return 1
+	send Enter
+	wait_gone "Zoeken:" >/dev/null
+	send Enter
+	wait_for "[Tijdlijn]" 10 >/dev/null || return 1
+	[ -z "${2:-}" ] || wait_for "Dossier #$2 "
+}
+
+# open_plans NAME: open_pupil, then Tab to the pupil's Plannen tab.
+open_plans() {
+	open_pupil "$1" || return 1
+	send Tab
+	wait_for "[Plannen]" >/dev/null
+}
+
+# new_plan KORT: n on the Plannen tab, the template chosen by its short name
+# (OOP, OPP); true when the editor is open on a new plan of that template.
+new_plan() {
+	send n
+	wait_for "Nieuw plan" >/dev/null || return 1
+	type_text "$1"
+	wait_settled
+	send Enter
+	wait_for "$1 · " >/dev/null && wait_for "concept · nieuw" >/dev/null
 }
 
 # --- quitting ------------------------------------------------------------------

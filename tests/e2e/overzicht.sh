@@ -38,15 +38,6 @@ row_fields() {
 	screen | awk -v g="$1" '$1 == g { $1 = ""; print; exit }'
 }
 
-_on_screen_re() {
-	screen | grep -E -q -- "$1"
-}
-
-wait_re() {
-	_poll "${2:-5}" _on_screen_re "$1" >/dev/null
-	_on_screen_re "$1"
-}
-
 # --- one school, a window where everything fits ---------------------------------
 e2e_open
 resize 100 50

@@ -13,12 +13,8 @@ TITLE="Tafels e2e"
 TEXT1="Zoë heeft moeite met de tafels van 6 tot en met 9. Tijdens de rekenles werkt zij geconcentreerd, maar bij het automatiseren blijft zij hangen; de leerkracht ziet dat zij daardoor de zelfstandige verwerking niet afmaakt. Oefenen in het café-hoekje en één-op-één-instructie helpen."
 TEXT2=" Extra zin na het opslaan: ook de créatieve opdrachten lukken beter."
 
-sql() {
-	sqlite3 "$E2E_TMP/demo.db" "$1" 2>/dev/null
-}
-
 drafts() {
-	sql "SELECT count(*) FROM drafts"
+	db "SELECT count(*) FROM drafts"
 }
 
 _drafts_written() {
@@ -27,22 +23,7 @@ _drafts_written() {
 
 # The stored value of field $2 of plan $1.
 field_value() {
-	sql "SELECT value FROM plan_fields WHERE plan_id = $1 AND key = '$2'"
-}
-
-# The screen as one line, runs of spaces and line ends squeezed to one
-# space: a text wrapped over lines reads as one (a word is never cut).
-joined() {
-	screen | sed 's/^ *[│|] //' | tr -s ' \n' '  '
-}
-
-_joined_has() {
-	joined | grep -F -q -- "$1"
-}
-
-wait_joined() {
-	_poll "${2:-5}" _joined_has "$1" >/dev/null
-	_joined_has "$1"
+	db "SELECT value FROM plan_fields WHERE plan_id = $1 AND key = '$2'"
 }
 
 # No ibis left running on the demo database (after the tmux server was
@@ -56,23 +37,10 @@ name=$(natural_name 1)
 [ -n "$name" ] || bail "no pupil in the demo"
 
 e2e_open
-send /
-type_text "$name"
-wait_for "1 leerling" >/dev/null
-send Enter
-wait_gone "Zoeken:" >/dev/null
-send Enter
-wait_for "[Tijdlijn]" 10 >/dev/null || bail "the Tijdlijn of $name did not open"
-send Tab
-wait_for "[Plannen]" >/dev/null || bail "Tab did not go to the Plannen tab"
+open_plans "$name" || bail "the Plannen tab of $name did not open"
 
 # --- a new OOP --------------------------------------------------------------
-send n
-wait_for "OOP · Onderwijsondersteuningsplan" >/dev/null
-type_text "oop"
-wait_settled
-send Enter
-if wait_for "OOP · Onderwijsondersteuningsplan · $name" && wait_for "concept · nieuw" &&
+if new_plan OOP && wait_for "OOP · Onderwijsondersteuningsplan · $name" &&
 	wait_for "Aanleiding *"; then
 	ok "n and OOP open the editor on a new plan of $name"
 else
@@ -150,10 +118,10 @@ if _poll 15 _drafts_written; then
 else
 	not_ok "the autosave writes a draft a few seconds after the typing stops" "drafts: $(drafts)"
 fi
-if sql "SELECT record_id FROM drafts" | grep -q -x "$id"; then
+if db "SELECT record_id FROM drafts" | grep -q -x "$id"; then
 	ok "the draft belongs to plan $id"
 else
-	not_ok "the draft belongs to plan $id" "$(sql 'SELECT id, login, kind, record_id FROM drafts')"
+	not_ok "the draft belongs to plan $id" "$(db 'SELECT id, login, kind, record_id FROM drafts')"
 fi
 tmux_ kill-server >/dev/null 2>&1
 _poll 10 _ibis_gone || bail "ibis did not stop after the tmux server was killed"

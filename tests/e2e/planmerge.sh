@@ -13,11 +13,6 @@ e2e_setup 16
 need_pupils
 command -v sqlite3 >/dev/null 2>&1 || bail "sqlite3 is not installed"
 
-DB=$E2E_TMP/demo.db
-db() {
-	sqlite3 -cmd ".timeout 5000" "$DB" "$1" 2>&1
-}
-
 # The value of field $1 of the plan.
 field() {
 	db "SELECT value FROM plan_fields WHERE plan_id = $plan AND key = '$1';"
@@ -60,40 +55,13 @@ start_second() {
 	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color HOME=$(q "$E2E_TMP")"
 	cmd="$cmd XDG_CONFIG_HOME=$(q "$E2E_TMP/config") XDG_DATA_HOME=$(q "$E2E_TMP/data")"
 	cmd="$cmd $(q "$IBIS") --config $(q "$E2E_TMP/empty.ini")"
-	cmd="$cmd --datadir $(q "$IBIS_DATADIR") --db $(q "$DB") --today $E2E_TODAY"
+	cmd="$cmd --datadir $(q "$IBIS_DATADIR") --db $(q "$E2E_TMP/demo.db") --today $E2E_TODAY"
 	cmd="$cmd 2>$(q "$E2E_TMP/stderr2"); echo \$? >$(q "$E2E_TMP/status2")"
 	# tmux 3.3 crashes on a new session while window-size is manual (set
 	# by e2e_start): lift it for the moment of the start.
 	tmux_ set-option -g window-size latest \; new-session -d -s ibis2 -x 80 -y 24 "$cmd" \; \
 		set-option -g window-size manual >/dev/null ||
 		bail "tmux could not start the second session"
-}
-
-# The screen as one line, runs of spaces and line ends squeezed.
-joined() {
-	screen | tr -s ' \n' '  '
-}
-
-_joined_has() {
-	joined | grep -F -q -- "$1"
-}
-
-wait_joined() {
-	_poll "${2:-5}" _joined_has "$1" >/dev/null
-	_joined_has "$1"
-}
-
-# From the pupil list: the pupil's Plannen tab.
-open_plans() {
-	send /
-	type_text "$1"
-	wait_for "1 leerling" >/dev/null || return 1
-	send Enter
-	wait_gone "Zoeken:" >/dev/null
-	send Enter
-	wait_for "[Tijdlijn]" 10 >/dev/null || return 1
-	send Tab
-	wait_for "[Plannen]" >/dev/null
 }
 
 # tabs N: Tab N times, then wait for the focus on item $2.
@@ -114,12 +82,7 @@ name=$(natural_name 1)
 S=ibis
 e2e_open
 open_plans "$name" || bail "the Plannen tab of $name did not open"
-send n
-wait_for "Nieuw plan" >/dev/null
-type_text "OOP"
-wait_settled
-send Enter
-wait_for "concept · nieuw" >/dev/null || bail "the editor did not open a new OOP"
+new_plan OOP || bail "the editor did not open a new OOP"
 # Titel, Startdatum, Einddatum, Evaluatiedatum, Vakgebied, Aanleiding.
 tabs 5 Aanleiding
 type_text "Basis."

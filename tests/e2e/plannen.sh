@@ -17,14 +17,10 @@ e2e_setup 22
 
 need_pupils
 
-sql() {
-	sqlite3 -batch -noheader -cmd ".timeout 5000" "$E2E_TMP/demo.db" "$@"
-}
-
 # A pupil at school with two to ten plans of which exactly one is running
 # (concept or actief): l on the Tijdlijn then goes straight to its logboek.
 pid=
-sql "SELECT pupil_id FROM plans WHERE pupil_id IS NOT NULL GROUP BY pupil_id
+db "SELECT pupil_id FROM plans WHERE pupil_id IS NOT NULL GROUP BY pupil_id
 	HAVING sum(status IN ('concept', 'actief')) = 1 AND count(*) BETWEEN 2 AND 10
 	ORDER BY pupil_id" >"$E2E_TMP/candidates.txt"
 while IFS= read -r id; do
@@ -36,12 +32,12 @@ while IFS= read -r id; do
 done <"$E2E_TMP/candidates.txt"
 [ -n "$pid" ] || bail "no pupil at school in the demo has 2-10 plans with one running"
 natural=$(natural_name "$line")
-nplans=$(sql "SELECT count(*) FROM plans WHERE pupil_id = $pid")
-open_id=$(sql "SELECT id FROM plans WHERE pupil_id = $pid AND status IN ('concept', 'actief')")
+nplans=$(db "SELECT count(*) FROM plans WHERE pupil_id = $pid")
+open_id=$(db "SELECT id FROM plans WHERE pupil_id = $pid AND status IN ('concept', 'actief')")
 # The plan the cursor starts on: the list is newest start first.
-first_id=$(sql "SELECT id FROM plans WHERE pupil_id = $pid
+first_id=$(db "SELECT id FROM plans WHERE pupil_id = $pid
 	ORDER BY start_date DESC NULLS FIRST, id DESC LIMIT 1")
-first_title=$(sql "SELECT title FROM plans WHERE id = $first_id")
+first_title=$(db "SELECT title FROM plans WHERE id = $first_id")
 echo "# pupil $pid ($natural): $nplans plans, running $open_id, first $first_id ($first_title)"
 
 # The short name (kort) of a template, from its data file.
@@ -50,7 +46,7 @@ kort_of() {
 }
 
 # A version of the first plan, as a status change would have kept it.
-sql "INSERT INTO plan_snapshots (plan_id, taken_at, reason, author, content)
+db "INSERT INTO plan_snapshots (plan_id, taken_at, reason, author, content)
 	VALUES ($first_id, '2026-10-01 08:30:00', 'actief', 'ib',
 		'# Versie uit oktober' || char(10) || char(10) || 'Inhoud van de versie: kwartaaltekst')" ||
 	bail "the snapshot could not be put in"
@@ -64,20 +60,9 @@ tabs_tijdlijn="[Tijdlijn] | Plannen | Gegevens"
 tabs_plannen="Tijdlijn | [Plannen] | Gegevens"
 tabs_gegevens="Tijdlijn | Plannen | [Gegevens]"
 
-open_pupil() {
-	send /
-	wait_for "Zoeken:" >/dev/null
-	type_text "$natural"
-	wait_for "filter:" >/dev/null
-	send Enter
-	wait_gone "Zoeken:" >/dev/null
-	send Enter
-	wait_for "Dossier #$pid " 10
-}
-
 # Every plan of the pupil has a row with its type and its status.
 plans_listed() {
-	sql "SELECT template_id, status FROM plans WHERE pupil_id = $pid" >"$E2E_TMP/plans.txt"
+	db "SELECT template_id, status FROM plans WHERE pupil_id = $pid" >"$E2E_TMP/plans.txt"
 	screen >"$E2E_TMP/screen.txt"
 	while IFS='|' read -r tmpl status; do
 		kort=$(kort_of "$tmpl")
@@ -92,7 +77,8 @@ plans_listed() {
 
 # --- the tabs ---------------------------------------------------------------------
 e2e_open
-open_pupil && wait_for "$tabs_tijdlijn" || bail "the Tijdlijn of pupil $pid did not open"
+open_pupil "$natural" "$pid" && wait_for "$tabs_tijdlijn" ||
+	bail "the Tijdlijn of pupil $pid did not open"
 ok "the Tijdlijn names three tabs: Tijdlijn, Plannen, Gegevens"
 send Tab
 check "Tab goes to the Plannen tab with its columns" \
@@ -116,7 +102,7 @@ check "l opens the logboek dialog of the running plan" wait_for "Logboek - "
 type_text "Gesprek met moeder, afspraken gemaakt (e2e)"
 send Enter
 wait_gone "Logboek - " >/dev/null
-logged=$(sql "SELECT log_date || '|' || author FROM plan_log
+logged=$(db "SELECT log_date || '|' || author FROM plan_log
 	WHERE plan_id = $open_id AND body = 'Gesprek met moeder, afspraken gemaakt (e2e)'")
 check "the entry is in the plan's logboek, dated today, with its author" \
 	eval 'printf "%s\n" "$logged" | grep -q "^$E2E_TODAY|."'
@@ -155,19 +141,19 @@ wait_for "ibis — Groepen" >/dev/null || bail "G did not open the Groepen scree
 school=$(screen | sed -n '1s/^ *ibis — Groepen · \(.*[^ ]\) \{2,\}.*$/\1/p')
 school_sql=$(printf '%s' "$school" | sed "s/'/''/g")
 in_school="g.school_id = (SELECT id FROM schools WHERE name = '$school_sql') AND g.school_year = 2026"
-gname=$(sql "SELECT g.name FROM groups g JOIN plans p ON p.group_id = g.id WHERE $in_school
+gname=$(db "SELECT g.name FROM groups g JOIN plans p ON p.group_id = g.id WHERE $in_school
 	ORDER BY g.name LIMIT 1")
 # A model that names no groepsplan leaves the demo without one: a colleague
 # made one.
 if [ -z "$gname" ]; then
-	gname=$(sql "SELECT g.name FROM groups g WHERE $in_school ORDER BY g.name LIMIT 1")
-	sql "INSERT INTO plans (template_id, group_id, title, status, start_date, author)
+	gname=$(db "SELECT g.name FROM groups g WHERE $in_school ORDER BY g.name LIMIT 1")
+	db "INSERT INTO plans (template_id, group_id, title, status, start_date, author)
 		SELECT 'groepsplan', g.id, 'Rekenen blok 3', 'concept', '2026-09-01', 'ib'
 		FROM groups g WHERE $in_school AND g.name = '$gname'" ||
 		bail "the groepsplan could not be put in"
 fi
 [ -n "$gname" ] || bail "the school $school has no groups in 2026-2027"
-gplan=$(sql "SELECT p.title FROM plans p JOIN groups g ON g.id = p.group_id
+gplan=$(db "SELECT p.title FROM plans p JOIN groups g ON g.id = p.group_id
 	WHERE $in_school AND g.name = '$gname' ORDER BY p.start_date DESC LIMIT 1")
 i=0
 while ! cursor_row | grep -q -E "^ $gname +"; do

@@ -13,50 +13,6 @@ e2e_setup 25
 need_pupils
 command -v sqlite3 >/dev/null 2>&1 || bail "sqlite3 is not installed"
 
-DB=$E2E_TMP/demo.db
-db() {
-	sqlite3 -cmd ".timeout 5000" "$DB" "$1" 2>&1
-}
-
-# The screen as one line, runs of spaces and line ends (and the box's sides)
-# squeezed to one space: a message wrapped over two lines reads as one.
-joined() {
-	screen | sed 's/│$//; s/^│//' | tr -s ' \n' '  '
-}
-
-_joined_has() {
-	joined | grep -F -q -- "$1"
-}
-
-wait_joined() {
-	_poll "${2:-5}" _joined_has "$1" >/dev/null
-	_joined_has "$1"
-}
-
-# open_pupil NAME: from the pupil list, filter on the name and open the
-# pupil's Tijdlijn, then Tab to its Plannen tab.
-open_plans() {
-	send /
-	type_text "$1"
-	wait_for "1 leerling" >/dev/null || return 1
-	send Enter
-	wait_gone "Zoeken:" >/dev/null
-	send Enter
-	wait_for "[Tijdlijn]" 10 >/dev/null || return 1
-	send Tab
-	wait_for "[Plannen]" >/dev/null
-}
-
-# new_plan KORT: n on the Plannen tab, the template chosen by its short name.
-new_plan() {
-	send n
-	wait_for "Nieuw plan" >/dev/null || return 1
-	type_text "$1"
-	wait_settled
-	send Enter
-	wait_for "$1 · " >/dev/null && wait_for "concept · nieuw" >/dev/null
-}
-
 # add_goal TEXT: + on the Doelen item, the goal's text in the goal form, F2.
 add_goal() {
 	send +

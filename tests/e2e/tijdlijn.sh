@@ -87,18 +87,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			    ORDER BY event_date DESC, id DESC LIMIT 1)" >/dev/null && restricted=1
 fi
 
-# Open a pupil from the list: search its name, keep the filter, Enter.
-open_pupil() {
-	send /
-	wait_for "Zoeken:" >/dev/null
-	type_text "${2:-$natural}"
-	wait_for "filter:" >/dev/null
-	send Enter
-	wait_gone "Zoeken:" >/dev/null
-	send Enter
-	wait_for "Dossier #${1:-$pid} " 10
-}
-
 # The month names on the row under the time axis (the row whose corner has
 # no level name before it), how many.
 month_labels() {
@@ -145,7 +133,7 @@ _keybar_on() {
 
 # --- opening ----------------------------------------------------------------------------
 e2e_open
-if open_pupil && wait_for "$tabs_tijdlijn"; then
+if open_pupil "$natural" "$pid" && wait_for "$tabs_tijdlijn"; then
 	ok "Enter on the pupil opens the Tijdlijn tab of its dossier"
 else
 	bail "the Tijdlijn of pupil $pid did not open"
@@ -268,7 +256,7 @@ send Escape
 wait_for "ibis — Leerlingen" >/dev/null
 send Escape
 wait_gone "filter:" >/dev/null
-if open_pupil "$pid2" "$natural2" >/dev/null && wait_for "$tabs_tijdlijn"; then
+if open_pupil "$natural2" "$pid2" && wait_for "$tabs_tijdlijn"; then
 	check "two school years of pupil $pid2 at 80x24: the months are named" \
 		eval 'axis_labels && [ "$(month_labels)" -ge 6 ] && screen | grep -q -E "2025-2026|25-26"'
 else
@@ -284,7 +272,7 @@ NO_COLOR=1
 export NO_COLOR
 e2e_open
 unset NO_COLOR
-open_pupil >/dev/null || bail "the Tijdlijn did not open under NO_COLOR"
+open_pupil "$natural" "$pid" || bail "the Tijdlijn did not open under NO_COLOR"
 wait_settled
 esc=$(printf '\033')
 check "under NO_COLOR nothing is coloured" \

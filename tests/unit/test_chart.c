@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "ibis/chart.h"
 #include "ibis/util.h"
 
@@ -13,20 +14,13 @@ static const char *const laag[] = {"Laag 1", "Laag 2", "Laag 3", "Laag 4"};
 static const char *const months[] = {"aug", "sep", "okt", "nov", "dec", "jan",
 				     "feb", "mrt", "apr", "mei", "jun", "jul"};
 
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out), "%04d-%02d-%02d should exist", y, m, d);
-	return out;
-}
-
 /* Options for the 4-level model "Laag 1".."Laag 4", today 23-11-2026. */
 static struct chart_opts opts(int first_year, int last_year, int width)
 {
 	struct chart_opts o = {
 		.first_year = first_year,
 		.last_year = last_year,
-		.today = ymd(2026, 11, 23),
+		.today = th_ymd(2026, 11, 23),
 		.width = width,
 		.nlevels = 4,
 		.level_names = laag,
@@ -156,21 +150,21 @@ Test(chart, one_year_line_axis_and_labels)
 {
 	struct chart_opts o = opts(2026, 2026, 80);
 	struct chart_span sp[] = {
-		{ymd(2026, 8, 1), ymd(2026, 9, 30), 1},
-		{ymd(2026, 10, 1), DATE_NONE, 3},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 9, 30), 1},
+		{th_ymd(2026, 10, 1), DATE_NONE, 3},
 	};
 	struct chart c;
 	layout(&o, sp, 2, NULL, 0, &c);
 	cr_assert_eq(c.height, 7);
 	cr_assert_eq(c.plot_x, 8);
 	cr_assert_eq(c.plot_width, 72);
-	cr_assert_eq(c.from, ymd(2026, 8, 1));
-	cr_assert_eq(c.to, ymd(2027, 7, 31));
-	cr_assert_eq(chart_column(&c, ymd(2026, 8, 1)), 8);
-	cr_assert_eq(chart_column(&c, ymd(2026, 10, 1)), 20); /* 61 * 72 / 365 = 12 */
-	cr_assert_eq(chart_column(&c, ymd(2027, 7, 31)), 79);
-	cr_assert_eq(chart_column(&c, ymd(2020, 1, 1)), 8, "clamped");
-	cr_assert_eq(chart_column(&c, ymd(2030, 1, 1)), 79, "clamped");
+	cr_assert_eq(c.from, th_ymd(2026, 8, 1));
+	cr_assert_eq(c.to, th_ymd(2027, 7, 31));
+	cr_assert_eq(chart_column(&c, th_ymd(2026, 8, 1)), 8);
+	cr_assert_eq(chart_column(&c, th_ymd(2026, 10, 1)), 20); /* 61 * 72 / 365 = 12 */
+	cr_assert_eq(chart_column(&c, th_ymd(2027, 7, 31)), 79);
+	cr_assert_eq(chart_column(&c, th_ymd(2020, 1, 1)), 8, "clamped");
+	cr_assert_eq(chart_column(&c, th_ymd(2030, 1, 1)), 79, "clamped");
 
 	/* level 1 held until 30-09, the step up at 01-10 (column 20) through
 	 * level 2 to level 3, held until today (column 30) */
@@ -192,9 +186,9 @@ Test(chart, one_year_line_axis_and_labels)
 	int axis = 4;
 	cr_assert_str_eq(ch(&c, axis, 7), "└");
 	cr_assert_str_eq(ch(&c, axis, 8), "─");
-	cr_assert_str_eq(ch(&c, axis, col(&c, ymd(2026, 9, 1))), "┬");
-	cr_assert_str_eq(ch(&c, axis, col(&c, ymd(2027, 7, 1))), "┬");
-	cr_assert_eq(col(&c, ymd(2026, 11, 23)), 30);
+	cr_assert_str_eq(ch(&c, axis, col(&c, th_ymd(2026, 9, 1))), "┬");
+	cr_assert_str_eq(ch(&c, axis, col(&c, th_ymd(2027, 7, 1))), "┬");
+	cr_assert_eq(col(&c, th_ymd(2026, 11, 23)), 30);
 	cr_assert_str_eq(ch(&c, axis, 30), "▲");
 	cr_assert_eq(count(&c, axis, axis, "┬"), 11);
 	cr_assert_eq(count(&c, axis, axis, "▲"), 1);
@@ -223,8 +217,8 @@ Test(chart, step_down_and_gap)
 {
 	struct chart_opts o = opts(2026, 2026, 80);
 	struct chart_span down[] = {
-		{ymd(2026, 8, 1), ymd(2026, 9, 30), 3},
-		{ymd(2026, 10, 1), DATE_NONE, 1},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 9, 30), 3},
+		{th_ymd(2026, 10, 1), DATE_NONE, 1},
 	};
 	struct chart c;
 	layout(&o, down, 2, NULL, 0, &c);
@@ -236,11 +230,11 @@ Test(chart, step_down_and_gap)
 	/* a gap (September has no level): nothing in its columns, and the next
 	 * episode starts as a line of its own, not as a step */
 	struct chart_span gap[] = {
-		{ymd(2026, 8, 1), ymd(2026, 8, 31), 1},
-		{ymd(2026, 10, 1), DATE_NONE, 3},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 8, 31), 1},
+		{th_ymd(2026, 10, 1), DATE_NONE, 3},
 	};
 	layout(&o, gap, 2, NULL, 0, &c);
-	cr_assert_eq(col(&c, ymd(2026, 8, 31)), 13);
+	cr_assert_eq(col(&c, th_ymd(2026, 8, 31)), 13);
 	assert_row(&c, 1, "Laag 3 │            ───────────");
 	assert_row(&c, 2, "Laag 2 │");
 	assert_row(&c, 3, "Laag 1 │──────");
@@ -253,12 +247,12 @@ Test(chart, touching_spans)
 {
 	struct chart_opts o = opts(2026, 2026, 80);
 	struct chart_span same_day[] = {
-		{ymd(2026, 8, 1), ymd(2026, 10, 1), 1},
-		{ymd(2026, 10, 1), DATE_NONE, 2},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 10, 1), 1},
+		{th_ymd(2026, 10, 1), DATE_NONE, 2},
 	};
 	struct chart_span next_day[] = {
-		{ymd(2026, 8, 1), ymd(2026, 9, 30), 1},
-		{ymd(2026, 10, 1), DATE_NONE, 2},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 9, 30), 1},
+		{th_ymd(2026, 10, 1), DATE_NONE, 2},
 	};
 	struct chart a, b;
 	layout(&o, same_day, 2, NULL, 0, &a);
@@ -277,12 +271,12 @@ Test(chart, touching_spans)
 	/* 10-11 is the last day of column 27: the later span wins the day, so
 	 * the step is in that column, not the next */
 	struct chart_span end_of_column[] = {
-		{ymd(2026, 8, 1), ymd(2026, 11, 10), 1},
-		{ymd(2026, 11, 10), DATE_NONE, 2},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 11, 10), 1},
+		{th_ymd(2026, 11, 10), DATE_NONE, 2},
 	};
 	layout(&o, end_of_column, 2, NULL, 0, &a);
-	cr_assert_eq(col(&a, ymd(2026, 11, 10)), 27);
-	cr_assert_eq(col(&a, ymd(2026, 11, 11)), 28);
+	cr_assert_eq(col(&a, th_ymd(2026, 11, 10)), 27);
+	cr_assert_eq(col(&a, th_ymd(2026, 11, 11)), 28);
 	cr_assert_str_eq(ch(&a, 3, 26), "─");
 	cr_assert_str_eq(ch(&a, 3, 27), "┘");
 	cr_assert_str_eq(ch(&a, 2, 27), "┌");
@@ -296,9 +290,9 @@ Test(chart, zero_length_span)
 {
 	struct chart_opts o = opts(2026, 2026, 80);
 	struct chart_span sp[] = {
-		{ymd(2026, 8, 1), ymd(2026, 10, 1), 2},
-		{ymd(2026, 10, 1), ymd(2026, 10, 1), 4},
-		{ymd(2026, 10, 1), DATE_NONE, 3},
+		{th_ymd(2026, 8, 1), th_ymd(2026, 10, 1), 2},
+		{th_ymd(2026, 10, 1), th_ymd(2026, 10, 1), 4},
+		{th_ymd(2026, 10, 1), DATE_NONE, 3},
 	};
 	struct chart c;
 	layout(&o, sp, 3, NULL, 0, &c);
@@ -311,11 +305,11 @@ Test(chart, zero_length_span)
 	chart_free(&c);
 
 	/* alone, a zero-length span is one cell; an end before the start too */
-	struct chart_span one[] = {{ymd(2026, 10, 1), ymd(2026, 10, 1), 2}};
+	struct chart_span one[] = {{th_ymd(2026, 10, 1), th_ymd(2026, 10, 1), 2}};
 	layout(&o, one, 1, NULL, 0, &c);
 	assert_row(&c, 2, "Laag 2 │            ─");
 	chart_free(&c);
-	struct chart_span reversed[] = {{ymd(2026, 10, 1), ymd(2026, 9, 1), 2}};
+	struct chart_span reversed[] = {{th_ymd(2026, 10, 1), th_ymd(2026, 9, 1), 2}};
 	layout(&o, reversed, 1, NULL, 0, &c);
 	assert_row(&c, 2, "Laag 2 │            ─");
 	chart_free(&c);
@@ -325,12 +319,12 @@ Test(chart, clipping)
 {
 	struct chart_opts o = opts(2026, 2026, 80);
 	struct chart_span sp[] = {
-		{ymd(2019, 9, 1), ymd(2021, 3, 1), 4},   /* wholly before */
-		{ymd(2021, 3, 2), ymd(2026, 9, 30), 2},  /* starts before */
-		{ymd(2026, 10, 1), ymd(2031, 1, 1), 3},  /* ends after */
-		{ymd(2031, 1, 2), DATE_NONE, 1},          /* wholly after */
-		{ymd(2026, 9, 1), ymd(2026, 9, 2), 0},    /* no such level */
-		{ymd(2026, 9, 1), ymd(2026, 9, 2), 5},
+		{th_ymd(2019, 9, 1), th_ymd(2021, 3, 1), 4},   /* wholly before */
+		{th_ymd(2021, 3, 2), th_ymd(2026, 9, 30), 2},  /* starts before */
+		{th_ymd(2026, 10, 1), th_ymd(2031, 1, 1), 3},  /* ends after */
+		{th_ymd(2031, 1, 2), DATE_NONE, 1},          /* wholly after */
+		{th_ymd(2026, 9, 1), th_ymd(2026, 9, 2), 0},    /* no such level */
+		{th_ymd(2026, 9, 1), th_ymd(2026, 9, 2), 5},
 	};
 	struct chart c;
 	layout(&o, sp, 6, NULL, 0, &c);
@@ -354,13 +348,13 @@ Test(chart, bars_and_their_labels)
 {
 	struct chart_opts o = opts(2026, 2026, 80);
 	struct chart_bar bars[] = {
-		{ymd(2026, 10, 1), ymd(2026, 11, 20), "OOP", true},       /* inside */
-		{ymd(2026, 11, 1), DATE_NONE, "OPP rekenen", false},     /* after */
-		{ymd(2025, 1, 1), ymd(2025, 3, 1), "oud", true},          /* before */
-		{ymd(2025, 6, 1), ymd(2026, 8, 20), "Groeidocument", false}, /* clipped */
-		{ymd(2027, 7, 20), ymd(2027, 7, 31), "IHP rekenen", false}, /* no room */
-		{ymd(2026, 9, 15), ymd(2026, 9, 15), "Gesprek", true},    /* one day */
-		{ymd(2026, 11, 1), ymd(2026, 11, 11), "OOP", false},      /* just too short */
+		{th_ymd(2026, 10, 1), th_ymd(2026, 11, 20), "OOP", true},       /* inside */
+		{th_ymd(2026, 11, 1), DATE_NONE, "OPP rekenen", false},     /* after */
+		{th_ymd(2025, 1, 1), th_ymd(2025, 3, 1), "oud", true},          /* before */
+		{th_ymd(2025, 6, 1), th_ymd(2026, 8, 20), "Groeidocument", false}, /* clipped */
+		{th_ymd(2027, 7, 20), th_ymd(2027, 7, 31), "IHP rekenen", false}, /* no room */
+		{th_ymd(2026, 9, 15), th_ymd(2026, 9, 15), "Gesprek", true},    /* one day */
+		{th_ymd(2026, 11, 1), th_ymd(2026, 11, 11), "OOP", false},      /* just too short */
 	};
 	struct chart c;
 	layout(&o, NULL, 0, bars, 7, &c);
@@ -395,7 +389,7 @@ Test(chart, bars_and_their_labels)
 	assert_row(&c, r + 4, want);
 	free(want);
 
-	int x = col(&c, ymd(2026, 9, 15));
+	int x = col(&c, th_ymd(2026, 9, 15));
 	want = at(x, "░ Gesprek");
 	assert_row(&c, r + 5, want);
 	free(want);
@@ -418,22 +412,22 @@ Test(chart, two_years)
 {
 	struct chart_opts o = opts(2025, 2026, 80);
 	struct chart_span sp[] = {
-		{ymd(2025, 9, 1), ymd(2026, 1, 14), 1},
-		{ymd(2026, 1, 15), ymd(2026, 9, 30), 2},
-		{ymd(2026, 10, 1), DATE_NONE, 3},
+		{th_ymd(2025, 9, 1), th_ymd(2026, 1, 14), 1},
+		{th_ymd(2026, 1, 15), th_ymd(2026, 9, 30), 2},
+		{th_ymd(2026, 10, 1), DATE_NONE, 3},
 	};
-	struct chart_bar bar = {ymd(2026, 1, 15), ymd(2026, 3, 12), "OOP", true};
+	struct chart_bar bar = {th_ymd(2026, 1, 15), th_ymd(2026, 3, 12), "OOP", true};
 	struct chart c;
 	layout(&o, sp, 3, &bar, 1, &c);
 	cr_assert_eq(c.height, 8);
-	cr_assert_eq(c.from, ymd(2025, 8, 1));
-	cr_assert_eq(c.to, ymd(2027, 7, 31));
+	cr_assert_eq(c.from, th_ymd(2025, 8, 1));
+	cr_assert_eq(c.to, th_ymd(2027, 7, 31));
 
 	/* 730 days on 72 columns */
-	cr_assert_eq(col(&c, ymd(2025, 9, 1)), 11);
-	cr_assert_eq(col(&c, ymd(2026, 1, 15)), 24);
-	cr_assert_eq(col(&c, ymd(2026, 10, 1)), 50);
-	cr_assert_eq(col(&c, ymd(2026, 11, 23)), 55);
+	cr_assert_eq(col(&c, th_ymd(2025, 9, 1)), 11);
+	cr_assert_eq(col(&c, th_ymd(2026, 1, 15)), 24);
+	cr_assert_eq(col(&c, th_ymd(2026, 10, 1)), 50);
+	cr_assert_eq(col(&c, th_ymd(2026, 11, 23)), 55);
 	cr_assert_str_eq(ch(&c, 3, 10), " ", "nothing before the first episode");
 	cr_assert_str_eq(ch(&c, 3, 11), "─");
 	cr_assert_str_eq(ch(&c, 3, 24), "┘");
@@ -479,25 +473,25 @@ Test(chart, two_years)
 Test(chart, six_years)
 {
 	int first, last;
-	chart_years(ymd(2019, 10, 1), ymd(2026, 11, 23), 6, &first, &last);
+	chart_years(th_ymd(2019, 10, 1), th_ymd(2026, 11, 23), 6, &first, &last);
 	cr_assert_eq(first, 2021);
 	cr_assert_eq(last, 2026);
 	struct chart_opts o = opts(first, last, 80);
 	struct chart_span sp[] = {
-		{ymd(2019, 10, 1), ymd(2024, 12, 31), 1},
-		{ymd(2025, 1, 1), ymd(2026, 6, 30), 2},
-		{ymd(2026, 9, 1), DATE_NONE, 4},
+		{th_ymd(2019, 10, 1), th_ymd(2024, 12, 31), 1},
+		{th_ymd(2025, 1, 1), th_ymd(2026, 6, 30), 2},
+		{th_ymd(2026, 9, 1), DATE_NONE, 4},
 	};
 	struct chart c;
 	layout(&o, sp, 3, NULL, 0, &c);
 	cr_assert_eq(c.height, 7);
 	cr_assert_eq(c.to - c.from + 1, 2191);
 	cr_assert_str_eq(ch(&c, 3, 8), "─", "clipped at 01-08-2021");
-	int step_col = col(&c, ymd(2025, 1, 1));
+	int step_col = col(&c, th_ymd(2025, 1, 1));
 	cr_assert_str_eq(ch(&c, 3, step_col), "┘");
 	cr_assert_str_eq(ch(&c, 2, step_col), "┌");
 	/* July and August 2026 have no level: two empty columns, then level 4 */
-	int end2 = col(&c, ymd(2026, 6, 30)), start4 = col(&c, ymd(2026, 9, 1));
+	int end2 = col(&c, th_ymd(2026, 6, 30)), start4 = col(&c, th_ymd(2026, 9, 1));
 	cr_assert_gt(start4, end2 + 1);
 	cr_assert_str_eq(ch(&c, 2, end2), "─");
 	for (int x = end2 + 1; x < start4; x++)
@@ -599,13 +593,13 @@ Test(chart, ascii_only)
 	o.nlevels = 3;
 	o.level_names = names;
 	struct chart_span sp[] = {
-		{ymd(2025, 9, 1), ymd(2026, 1, 14), 1},
-		{ymd(2026, 1, 15), ymd(2026, 9, 30), 3},
-		{ymd(2026, 10, 1), DATE_NONE, 1},
+		{th_ymd(2025, 9, 1), th_ymd(2026, 1, 14), 1},
+		{th_ymd(2026, 1, 15), th_ymd(2026, 9, 30), 3},
+		{th_ymd(2026, 10, 1), DATE_NONE, 1},
 	};
 	struct chart_bar bars[] = {
-		{ymd(2026, 1, 15), ymd(2026, 3, 12), "Één", true},
-		{ymd(2026, 10, 1), DATE_NONE, "OPP", false},
+		{th_ymd(2026, 1, 15), th_ymd(2026, 3, 12), "Één", true},
+		{th_ymd(2026, 10, 1), DATE_NONE, "OPP", false},
 	};
 	struct chart c;
 	layout(&o, sp, 3, bars, 2, &c);
@@ -623,18 +617,18 @@ Test(chart, ascii_only)
 	cr_assert(str_starts(r2, "Niveau ? |"), "[%s]", r2);
 	free(r2);
 	cr_assert_str_eq(ch(&c, 2, c.plot_x), " ");
-	int x = col(&c, ymd(2026, 1, 15));
+	int x = col(&c, th_ymd(2026, 1, 15));
 	cr_assert_str_eq(ch(&c, 2, x - 1), "-");
 	cr_assert_str_eq(ch(&c, 2, x), "+");
 	cr_assert_str_eq(ch(&c, 1, x), "|");
 	cr_assert_str_eq(ch(&c, 0, x), "+");
 	cr_assert_str_eq(ch(&c, 3, c.plot_x - 1), "+");
 	cr_assert_str_eq(ch(&c, 3, c.plot_x), "-");
-	cr_assert_str_eq(ch(&c, 3, col(&c, ymd(2025, 9, 1))), "+");
-	cr_assert_str_eq(ch(&c, 3, col(&c, ymd(2026, 11, 23))), "^");
+	cr_assert_str_eq(ch(&c, 3, col(&c, th_ymd(2025, 9, 1))), "+");
+	cr_assert_str_eq(ch(&c, 3, col(&c, th_ymd(2026, 11, 23))), "^");
 	cr_assert_str_eq(ch(&c, 5, col(&c, schoolyear_start(2026))), "|");
 	cr_assert_str_eq(ch(&c, 6, x), "=");
-	cr_assert_str_eq(ch(&c, 7, col(&c, ymd(2026, 10, 1))), "#");
+	cr_assert_str_eq(ch(&c, 7, col(&c, th_ymd(2026, 10, 1))), "#");
 	chart_free(&c);
 }
 
@@ -646,13 +640,13 @@ Test(chart, text_in_cells)
 	struct chart_opts o = opts(2026, 2026, 80);
 	o.nlevels = 2;
 	o.level_names = names;
-	struct chart_bar bar = {ymd(2026, 9, 1), ymd(2026, 12, 31), "漢 ü", false};
+	struct chart_bar bar = {th_ymd(2026, 9, 1), th_ymd(2026, 12, 31), "漢 ü", false};
 	struct chart c;
 	layout(&o, NULL, 0, &bar, 1, &c);
 	cr_assert_eq(c.plot_x, 14);
 	assert_row(&c, 0, "Gespecialise │");
 	assert_row(&c, 1, "          Ne │");
-	int x0 = col(&c, ymd(2026, 9, 1)), x1 = col(&c, ymd(2026, 12, 31));
+	int x0 = col(&c, th_ymd(2026, 9, 1)), x1 = col(&c, th_ymd(2026, 12, 31));
 	int lx = x0 + (x1 - x0 + 1 - 3) / 2;
 	cr_assert_str_eq(ch(&c, 5, lx), "?");
 	cr_assert_str_eq(ch(&c, 5, lx + 1), " ");
@@ -688,27 +682,27 @@ Test(chart, too_narrow)
 Test(chart, years_clamp)
 {
 	int f, l;
-	ibis_date today = ymd(2026, 11, 23);
+	ibis_date today = th_ymd(2026, 11, 23);
 	chart_years(DATE_NONE, today, 6, &f, &l);
 	cr_assert(f == 2026 && l == 2026, "no episodes: this school year (%d-%d)", f, l);
-	chart_years(ymd(2025, 3, 1), today, 6, &f, &l);
+	chart_years(th_ymd(2025, 3, 1), today, 6, &f, &l);
 	cr_assert(f == 2024 && l == 2026, "%d-%d", f, l);
-	chart_years(ymd(2026, 8, 1), today, 6, &f, &l);
+	chart_years(th_ymd(2026, 8, 1), today, 6, &f, &l);
 	cr_assert(f == 2026 && l == 2026, "%d-%d", f, l);
-	chart_years(ymd(2026, 7, 31), today, 6, &f, &l);
+	chart_years(th_ymd(2026, 7, 31), today, 6, &f, &l);
 	cr_assert(f == 2025 && l == 2026, "%d-%d", f, l);
-	chart_years(ymd(2010, 1, 1), today, 6, &f, &l);
+	chart_years(th_ymd(2010, 1, 1), today, 6, &f, &l);
 	cr_assert(f == 2021 && l == 2026, "at most 6 years: %d-%d", f, l);
-	chart_years(ymd(2020, 9, 1), today, 6, &f, &l);
+	chart_years(th_ymd(2020, 9, 1), today, 6, &f, &l);
 	cr_assert(f == 2021 && l == 2026, "at most 6 years: %d-%d", f, l);
-	chart_years(ymd(2021, 9, 1), today, 6, &f, &l);
+	chart_years(th_ymd(2021, 9, 1), today, 6, &f, &l);
 	cr_assert(f == 2021 && l == 2026, "%d-%d", f, l);
-	chart_years(ymd(2010, 1, 1), today, 2, &f, &l);
+	chart_years(th_ymd(2010, 1, 1), today, 2, &f, &l);
 	cr_assert(f == 2025 && l == 2026, "%d-%d", f, l);
-	chart_years(ymd(2010, 1, 1), today, 0, &f, &l);
+	chart_years(th_ymd(2010, 1, 1), today, 0, &f, &l);
 	cr_assert(f == 2026 && l == 2026, "%d-%d", f, l);
-	chart_years(ymd(2028, 1, 1), today, 6, &f, &l);
+	chart_years(th_ymd(2028, 1, 1), today, 6, &f, &l);
 	cr_assert(f == 2026 && l == 2026, "a future episode: %d-%d", f, l);
-	chart_years(ymd(2026, 1, 1), ymd(2027, 7, 31), 6, &f, &l);
+	chart_years(th_ymd(2026, 1, 1), th_ymd(2027, 7, 31), 6, &f, &l);
 	cr_assert(f == 2025 && l == 2026, "31 July ends a school year: %d-%d", f, l);
 }

@@ -3,14 +3,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "helpers.h"
 #include "ibis/date.h"
-
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out), "%04d-%02d-%02d should exist", y, m, d);
-	return out;
-}
 
 static ibis_date parse_ok(const char *s)
 {
@@ -23,17 +17,17 @@ static ibis_date parse_ok(const char *s)
 
 Test(date, day_numbers)
 {
-	cr_assert_eq(ymd(1970, 1, 1), 0);
-	cr_assert_eq(ymd(1969, 12, 31), -1);
-	cr_assert_eq(ymd(2000, 2, 29), 11016);
-	cr_assert_eq(ymd(2026, 5, 12), 20585);
-	cr_assert_eq(ymd(1900, 1, 1), -25567);
-	cr_assert_eq(ymd(2199, 12, 31), 84005);
+	cr_assert_eq(th_ymd(1970, 1, 1), 0);
+	cr_assert_eq(th_ymd(1969, 12, 31), -1);
+	cr_assert_eq(th_ymd(2000, 2, 29), 11016);
+	cr_assert_eq(th_ymd(2026, 5, 12), 20585);
+	cr_assert_eq(th_ymd(1900, 1, 1), -25567);
+	cr_assert_eq(th_ymd(2199, 12, 31), 84005);
 }
 
 Test(date, every_day_round_trips)
 {
-	ibis_date first = ymd(1900, 1, 1), last = ymd(2199, 12, 31);
+	ibis_date first = th_ymd(1900, 1, 1), last = th_ymd(2199, 12, 31);
 	int py = 1899, pm = 12, pd = 31;
 	for (ibis_date d = first; d <= last; d++) {
 		int y, m, dd;
@@ -78,18 +72,18 @@ Test(date, none_as_ymd)
 
 Test(date, parse_dutch_forms)
 {
-	ibis_date want = ymd(2026, 5, 12);
+	ibis_date want = th_ymd(2026, 5, 12);
 	cr_assert_eq(parse_ok("12-05-2026"), want);
 	cr_assert_eq(parse_ok("12/05/2026"), want);
 	cr_assert_eq(parse_ok("12.05.2026"), want);
 	cr_assert_eq(parse_ok("12-5-2026"), want);
 	cr_assert_eq(parse_ok("  12-05-2026 \t"), want);
-	cr_assert_eq(parse_ok("1-2-2026"), ymd(2026, 2, 1));
-	cr_assert_eq(parse_ok("01-02-2026"), ymd(2026, 2, 1));
+	cr_assert_eq(parse_ok("1-2-2026"), th_ymd(2026, 2, 1));
+	cr_assert_eq(parse_ok("01-02-2026"), th_ymd(2026, 2, 1));
 
 	ibis_date d;
 	cr_assert(date_parse_nl("1.2.2026", &d));
-	cr_assert_eq(d, ymd(2026, 2, 1));
+	cr_assert_eq(d, th_ymd(2026, 2, 1));
 	cr_assert_not(date_parse_nl("2026-05-12", &d), "ISO is not the Dutch form");
 }
 
@@ -97,8 +91,8 @@ Test(date, parse_iso)
 {
 	ibis_date d;
 	cr_assert(date_parse_iso("2026-05-12", &d));
-	cr_assert_eq(d, ymd(2026, 5, 12));
-	cr_assert_eq(parse_ok("2026-05-12"), ymd(2026, 5, 12));
+	cr_assert_eq(d, th_ymd(2026, 5, 12));
+	cr_assert_eq(parse_ok("2026-05-12"), th_ymd(2026, 5, 12));
 	cr_assert_not(date_parse_iso("12-05-2026", &d));
 	cr_assert_not(date_parse_iso("2026-5-12", &d));
 	cr_assert_not(date_parse_iso(" 2026-05-12", &d));
@@ -134,14 +128,14 @@ Test(date, leap_years)
 {
 	ibis_date d;
 	cr_assert(date_parse("29-02-2024", &d));
-	cr_assert_eq(d, ymd(2024, 2, 29));
+	cr_assert_eq(d, th_ymd(2024, 2, 29));
 	cr_assert_not(date_parse("29-02-2026", &d));
 	cr_assert(date_parse("29-02-2000", &d));
 	cr_assert_not(date_parse("29-02-1900", &d));
 	cr_assert_not(date_parse("29-02-2100", &d));
 	cr_assert(date_parse("2096-02-29", &d));
-	cr_assert_eq(date_add_days(ymd(2024, 2, 28), 1), ymd(2024, 2, 29));
-	cr_assert_eq(date_add_days(ymd(2026, 2, 28), 1), ymd(2026, 3, 1));
+	cr_assert_eq(date_add_days(th_ymd(2024, 2, 28), 1), th_ymd(2024, 2, 29));
+	cr_assert_eq(date_add_days(th_ymd(2026, 2, 28), 1), th_ymd(2026, 3, 1));
 }
 
 /* ------------------------------------------------------------- formatting */
@@ -149,15 +143,15 @@ Test(date, leap_years)
 Test(date, format_both_forms)
 {
 	char nl[DATE_NL_LEN], iso[DATE_ISO_LEN];
-	ibis_date d = ymd(2026, 5, 2);
+	ibis_date d = th_ymd(2026, 5, 2);
 	cr_assert_str_eq(date_format_nl(d, nl), "02-05-2026");
 	cr_assert_str_eq(date_format_iso(d, iso), "2026-05-02");
-	cr_assert_str_eq(date_format_nl(ymd(1900, 1, 1), nl), "01-01-1900");
-	cr_assert_str_eq(date_format_iso(ymd(2199, 12, 31), iso), "2199-12-31");
+	cr_assert_str_eq(date_format_nl(th_ymd(1900, 1, 1), nl), "01-01-1900");
+	cr_assert_str_eq(date_format_iso(th_ymd(2199, 12, 31), iso), "2199-12-31");
 
 	/* and back */
-	cr_assert_eq(parse_ok(nl), ymd(1900, 1, 1));
-	cr_assert_eq(parse_ok(iso), ymd(2199, 12, 31));
+	cr_assert_eq(parse_ok(nl), th_ymd(1900, 1, 1));
+	cr_assert_eq(parse_ok(iso), th_ymd(2199, 12, 31));
 }
 
 Test(date, format_none)
@@ -173,49 +167,49 @@ Test(date, format_none)
 
 Test(date, weekday)
 {
-	cr_assert_eq(date_weekday(ymd(1970, 1, 1)), 3);
-	cr_assert_eq(date_weekday(ymd(1969, 12, 31)), 2);
-	cr_assert_eq(date_weekday(ymd(2026, 5, 12)), 1);
-	cr_assert_eq(date_weekday(ymd(1900, 1, 1)), 0);
-	cr_assert_eq(date_weekday(ymd(2026, 5, 17)), 6);
+	cr_assert_eq(date_weekday(th_ymd(1970, 1, 1)), 3);
+	cr_assert_eq(date_weekday(th_ymd(1969, 12, 31)), 2);
+	cr_assert_eq(date_weekday(th_ymd(2026, 5, 12)), 1);
+	cr_assert_eq(date_weekday(th_ymd(1900, 1, 1)), 0);
+	cr_assert_eq(date_weekday(th_ymd(2026, 5, 17)), 6);
 }
 
 Test(date, add_months_clamps)
 {
-	cr_assert_eq(date_add_months(ymd(2026, 1, 31), 1), ymd(2026, 2, 28));
-	cr_assert_eq(date_add_months(ymd(2024, 1, 31), 1), ymd(2024, 2, 29));
-	cr_assert_eq(date_add_months(ymd(2026, 3, 31), -1), ymd(2026, 2, 28));
-	cr_assert_eq(date_add_months(ymd(2026, 8, 31), 1), ymd(2026, 9, 30));
-	cr_assert_eq(date_add_months(ymd(2026, 11, 15), 3), ymd(2027, 2, 15));
-	cr_assert_eq(date_add_months(ymd(2026, 1, 15), -13), ymd(2024, 12, 15));
-	cr_assert_eq(date_add_months(ymd(2026, 12, 1), -12), ymd(2025, 12, 1));
-	cr_assert_eq(date_add_months(ymd(2026, 5, 12), 0), ymd(2026, 5, 12));
+	cr_assert_eq(date_add_months(th_ymd(2026, 1, 31), 1), th_ymd(2026, 2, 28));
+	cr_assert_eq(date_add_months(th_ymd(2024, 1, 31), 1), th_ymd(2024, 2, 29));
+	cr_assert_eq(date_add_months(th_ymd(2026, 3, 31), -1), th_ymd(2026, 2, 28));
+	cr_assert_eq(date_add_months(th_ymd(2026, 8, 31), 1), th_ymd(2026, 9, 30));
+	cr_assert_eq(date_add_months(th_ymd(2026, 11, 15), 3), th_ymd(2027, 2, 15));
+	cr_assert_eq(date_add_months(th_ymd(2026, 1, 15), -13), th_ymd(2024, 12, 15));
+	cr_assert_eq(date_add_months(th_ymd(2026, 12, 1), -12), th_ymd(2025, 12, 1));
+	cr_assert_eq(date_add_months(th_ymd(2026, 5, 12), 0), th_ymd(2026, 5, 12));
 	cr_assert_eq(date_add_months(DATE_NONE, 1), DATE_NONE);
 }
 
 Test(date, add_days_and_years)
 {
-	cr_assert_eq(date_add_days(ymd(2026, 12, 31), 1), ymd(2027, 1, 1));
-	cr_assert_eq(date_add_days(ymd(2026, 3, 1), -1), ymd(2026, 2, 28));
+	cr_assert_eq(date_add_days(th_ymd(2026, 12, 31), 1), th_ymd(2027, 1, 1));
+	cr_assert_eq(date_add_days(th_ymd(2026, 3, 1), -1), th_ymd(2026, 2, 28));
 	cr_assert_eq(date_add_days(DATE_NONE, 5), DATE_NONE);
-	cr_assert_eq(date_add_years(ymd(2024, 2, 29), 1), ymd(2025, 2, 28));
-	cr_assert_eq(date_add_years(ymd(2024, 2, 29), 4), ymd(2028, 2, 29));
-	cr_assert_eq(date_add_years(ymd(2026, 5, 12), -10), ymd(2016, 5, 12));
+	cr_assert_eq(date_add_years(th_ymd(2024, 2, 29), 1), th_ymd(2025, 2, 28));
+	cr_assert_eq(date_add_years(th_ymd(2024, 2, 29), 4), th_ymd(2028, 2, 29));
+	cr_assert_eq(date_add_years(th_ymd(2026, 5, 12), -10), th_ymd(2016, 5, 12));
 	cr_assert_eq(date_add_years(DATE_NONE, 1), DATE_NONE);
 }
 
 Test(date, age)
 {
-	ibis_date birth = ymd(2016, 5, 12);
-	cr_assert_eq(date_age(birth, ymd(2026, 5, 11)), 9);
-	cr_assert_eq(date_age(birth, ymd(2026, 5, 12)), 10);
-	cr_assert_eq(date_age(birth, ymd(2026, 12, 31)), 10);
+	ibis_date birth = th_ymd(2016, 5, 12);
+	cr_assert_eq(date_age(birth, th_ymd(2026, 5, 11)), 9);
+	cr_assert_eq(date_age(birth, th_ymd(2026, 5, 12)), 10);
+	cr_assert_eq(date_age(birth, th_ymd(2026, 12, 31)), 10);
 	cr_assert_eq(date_age(birth, birth), 0);
 	/* born on 29 February: a year older from 1 March in other years */
-	ibis_date leap = ymd(2016, 2, 29);
-	cr_assert_eq(date_age(leap, ymd(2026, 2, 28)), 9);
-	cr_assert_eq(date_age(leap, ymd(2026, 3, 1)), 10);
-	cr_assert_eq(date_age(leap, ymd(2024, 2, 29)), 8);
+	ibis_date leap = th_ymd(2016, 2, 29);
+	cr_assert_eq(date_age(leap, th_ymd(2026, 2, 28)), 9);
+	cr_assert_eq(date_age(leap, th_ymd(2026, 3, 1)), 10);
+	cr_assert_eq(date_age(leap, th_ymd(2024, 2, 29)), 8);
 	cr_assert_eq(date_age(DATE_NONE, birth), -1);
 }
 
@@ -223,16 +217,16 @@ Test(date, age)
 
 Test(date, schoolyear_of)
 {
-	cr_assert_eq(schoolyear_of(ymd(2026, 7, 31)), 2025);
-	cr_assert_eq(schoolyear_of(ymd(2026, 8, 1)), 2026);
-	cr_assert_eq(schoolyear_of(ymd(2027, 1, 1)), 2026);
-	cr_assert_eq(schoolyear_of(ymd(1900, 1, 1)), 1899);
+	cr_assert_eq(schoolyear_of(th_ymd(2026, 7, 31)), 2025);
+	cr_assert_eq(schoolyear_of(th_ymd(2026, 8, 1)), 2026);
+	cr_assert_eq(schoolyear_of(th_ymd(2027, 1, 1)), 2026);
+	cr_assert_eq(schoolyear_of(th_ymd(1900, 1, 1)), 1899);
 }
 
 Test(date, schoolyear_bounds)
 {
-	cr_assert_eq(schoolyear_start(2026), ymd(2026, 8, 1));
-	cr_assert_eq(schoolyear_end(2026), ymd(2027, 7, 31));
+	cr_assert_eq(schoolyear_start(2026), th_ymd(2026, 8, 1));
+	cr_assert_eq(schoolyear_end(2026), th_ymd(2027, 7, 31));
 	cr_assert_eq(schoolyear_of(schoolyear_start(2026)), 2026);
 	cr_assert_eq(schoolyear_of(schoolyear_end(2026)), 2026);
 	cr_assert_eq(date_add_days(schoolyear_end(2025), 1), schoolyear_start(2026));
@@ -273,12 +267,12 @@ static ibis_date local_today(void)
 	time_t now = time(NULL);
 	struct tm tm;
 	cr_assert_not_null(localtime_r(&now, &tm));
-	return ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return th_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 Test(date, today_override)
 {
-	ibis_date fixed = ymd(1901, 9, 2); /* never the real today */
+	ibis_date fixed = th_ymd(1901, 9, 2); /* never the real today */
 	date_set_today(fixed);
 	cr_assert_eq(date_today(), fixed);
 	cr_assert_eq(date_today(), fixed, "the override stays until cleared");

@@ -12,27 +12,7 @@
 #include "ibis/db_draft.h"
 #include "ibis/util.h"
 
-static struct db *db;
-static char *dir;
-static char *path;
-
-static void setup(void)
-{
-	db = th_db_new(&dir);
-	path = path_join(dir, "test.db");
-}
-
-static void teardown(void)
-{
-	db_close(db);
-	th_rmtree(dir);
-	free(dir);
-	free(path);
-}
-
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s (%s)", #call, err.message, err.detail)
-
-TestSuite(dbdraft, .init = setup, .fini = teardown);
+TestSuite(dbdraft, .init = th_db_setup, .fini = th_db_teardown);
 
 /* Set when draft id was saved (a fixed moment, so that the order does not
  * depend on the clock). */
@@ -40,7 +20,7 @@ static void saved_at(ibis_id id, const char *when)
 {
 	sqlite3 *c = NULL;
 	sqlite3_stmt *st = NULL;
-	cr_assert_eq(sqlite3_open(path, &c), SQLITE_OK);
+	cr_assert_eq(sqlite3_open(th_path, &c), SQLITE_OK);
 	sqlite3_busy_timeout(c, 5000);
 	cr_assert_eq(sqlite3_prepare_v2(c, "UPDATE drafts SET saved_at = ? WHERE id = ?", -1, &st,
 					NULL),
@@ -58,7 +38,7 @@ static ibis_id put(const char *login, const char *kind, ibis_id record, const ch
 	struct ibis_error err = {0};
 	struct draft d = {.login = (char *)login, .kind = (char *)kind, .record_id = record,
 			  .content = (char *)content};
-	OK(db_draft_put(db, &d, &err));
+	TH_OK(db_draft_put(th_db, &d, &err));
 	cr_assert_gt(d.id, 0);
 	return d.id;
 }
@@ -69,13 +49,13 @@ Test(dbdraft, put_inserts_then_updates)
 	const char *text = "titel=OOP rekenen\nveld:aanpak=Dagelijks\\nook ë, ç\n";
 	struct draft d = {.login = "ib.anna", .kind = "plan", .record_id = 12,
 			  .content = (char *)text};
-	OK(db_draft_put(db, &d, &err));
+	TH_OK(db_draft_put(th_db, &d, &err));
 	ibis_id id = d.id;
 	cr_assert_gt(id, 0);
 
 	struct draft got = {0};
 	bool found = false;
-	OK(db_draft_find(db, "ib.anna", "plan", 12, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 12, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(got.id, id);
 	cr_assert_str_eq(got.login, "ib.anna");
@@ -90,23 +70,23 @@ Test(dbdraft, put_inserts_then_updates)
 
 	/* the same draft again: replaced, not a second one */
 	d.content = "titel=OOP rekenen en taal\n";
-	OK(db_draft_put(db, &d, &err));
+	TH_OK(db_draft_put(th_db, &d, &err));
 	cr_assert_eq(d.id, id);
-	cr_assert_eq(db_count_rows(db, "drafts"), 1);
-	OK(db_draft_find(db, "ib.anna", "plan", 12, &got, &found, &err));
+	cr_assert_eq(db_count_rows(th_db, "drafts"), 1);
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 12, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_str_eq(got.content, "titel=OOP rekenen en taal\n");
 	draft_clear(&got);
 	cr_assert_null(got.content);
 
 	/* removed meanwhile: written again (SQLite may give the freed rowid) */
-	OK(db_draft_delete(db, id, &err));
-	cr_assert_eq(db_count_rows(db, "drafts"), 0);
+	TH_OK(db_draft_delete(th_db, id, &err));
+	cr_assert_eq(db_count_rows(th_db, "drafts"), 0);
 	d.content = "nog steeds getypt";
-	OK(db_draft_put(db, &d, &err));
+	TH_OK(db_draft_put(th_db, &d, &err));
 	cr_assert_gt(d.id, 0);
-	cr_assert_eq(db_count_rows(db, "drafts"), 1);
-	OK(db_draft_find(db, "ib.anna", "plan", 12, &got, &found, &err));
+	cr_assert_eq(db_count_rows(th_db, "drafts"), 1);
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 12, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(got.id, d.id);
 	cr_assert_str_eq(got.content, "nog steeds getypt");
@@ -114,7 +94,7 @@ Test(dbdraft, put_inserts_then_updates)
 
 	/* without a login or kind there is nobody to offer it to */
 	struct draft bad = {.kind = "plan", .content = "x"};
-	cr_assert_eq(db_draft_put(db, &bad, &err), IBIS_EINPUT);
+	cr_assert_eq(db_draft_put(th_db, &bad, &err), IBIS_EINPUT);
 	cr_assert_eq(bad.id, 0);
 }
 
@@ -132,7 +112,7 @@ Test(dbdraft, list_per_login_newest_first)
 
 	struct draft *l = NULL;
 	int n = 0;
-	OK(db_draft_list(db, "ib.anna", NULL, &l, &n, &err));
+	TH_OK(db_draft_list(th_db, "ib.anna", NULL, &l, &n, &err));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(l[0].id, b);
 	cr_assert_eq(l[0].record_id, 0);
@@ -141,7 +121,7 @@ Test(dbdraft, list_per_login_newest_first)
 	cr_assert_eq(l[2].id, c);
 	drafts_free(l, n);
 
-	OK(db_draft_list(db, "ib.anna", "plan", &l, &n, &err));
+	TH_OK(db_draft_list(th_db, "ib.anna", "plan", &l, &n, &err));
 	cr_assert_eq(n, 2);
 	cr_assert_eq(l[0].id, b);
 	cr_assert_eq(l[1].id, a);
@@ -150,14 +130,14 @@ Test(dbdraft, list_per_login_newest_first)
 	/* a write makes a draft the newest */
 	struct draft upd = {.id = c, .login = "ib.anna", .kind = "pupil", .record_id = 7,
 			    .content = "c2"};
-	OK(db_draft_put(db, &upd, &err));
-	OK(db_draft_list(db, "ib.anna", NULL, &l, &n, &err));
+	TH_OK(db_draft_put(th_db, &upd, &err));
+	TH_OK(db_draft_list(th_db, "ib.anna", NULL, &l, &n, &err));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(l[0].id, c);
 	cr_assert_str_eq(l[0].content, "c2");
 	drafts_free(l, n);
 
-	OK(db_draft_list(db, "niemand", NULL, &l, &n, &err));
+	TH_OK(db_draft_list(th_db, "niemand", NULL, &l, &n, &err));
 	cr_assert_eq(n, 0);
 	drafts_free(l, n);
 }
@@ -175,37 +155,37 @@ Test(dbdraft, find_by_record_and_not_another_logins)
 
 	struct draft got = {0};
 	bool found = false;
-	OK(db_draft_find(db, "ib.anna", "plan", 5, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 5, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(got.id, new);
 	cr_assert_str_eq(got.content, "nieuw");
-	OK(db_draft_find(db, "ib.anna", "plan", 6, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 6, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(got.id, other_record);
-	OK(db_draft_find(db, "ib.anna", "plan", 0, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 0, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(got.id, unsaved);
 	cr_assert_eq(got.record_id, 0);
 
 	/* another kind, another login: nothing, and out emptied */
-	OK(db_draft_find(db, "ib.anna", "pupil", 5, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "pupil", 5, &got, &found, &err));
 	cr_assert_not(found);
 	cr_assert_eq(got.id, 0);
 	cr_assert_null(got.content);
-	OK(db_draft_find(db, "lk.bert", "plan", 5, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "lk.bert", "plan", 5, &got, &found, &err));
 	cr_assert_not(found);
-	OK(db_draft_find(db, "ib.anna", "plan", 8, &got, &found, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 8, &got, &found, &err));
 	cr_assert_not(found);
 
 	/* delete: the older one is found next; deleting twice is no error */
-	OK(db_draft_delete(db, new, &err));
-	OK(db_draft_delete(db, new, &err));
-	OK(db_draft_find(db, "ib.anna", "plan", 5, &got, &found, &err));
+	TH_OK(db_draft_delete(th_db, new, &err));
+	TH_OK(db_draft_delete(th_db, new, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 5, &got, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(got.id, old);
-	OK(db_draft_delete(db, old, &err));
-	OK(db_draft_find(db, "ib.anna", "plan", 5, &got, &found, &err));
+	TH_OK(db_draft_delete(th_db, old, &err));
+	TH_OK(db_draft_find(th_db, "ib.anna", "plan", 5, &got, &found, &err));
 	cr_assert_not(found);
 	draft_clear(&got);
-	cr_assert_eq(db_count_rows(db, "drafts"), 3);
+	cr_assert_eq(db_count_rows(th_db, "drafts"), 3);
 }

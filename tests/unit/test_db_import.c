@@ -23,53 +23,13 @@
 
 /* ================================================================ fixture */
 
-static struct db *db;
-static char *dir;
-
-static ibis_date day(int y, int m, int d)
-{
-	ibis_date out;
-	cr_assert(date_from_ymd(y, m, d, &out));
-	return out;
-}
-
 static void setup(void)
 {
-	db = th_db_new(&dir);
-	date_set_today(day(2026, 11, 23));
+	th_db_setup();
+	date_set_today(th_ymd(2026, 11, 23));
 }
 
-static void teardown(void)
-{
-	if (db)
-		db_close(db);
-	th_rmtree(dir);
-	free(dir);
-	date_set_today(DATE_NONE);
-}
-
-TestSuite(db_import, .init = setup, .fini = teardown);
-
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s (%s)", #call, err.message, err.detail)
-
-static ibis_id school_new(const char *name, const char *brin)
-{
-	struct ibis_error err = {0};
-	struct school s = {.name = (char *)name, .brin = (char *)brin,
-			   .level_model = "4-niveaus", .groepsbesprekingen = 3};
-	OK(db_school_insert(db, &s, &err));
-	return s.id;
-}
-
-static ibis_id group_new(ibis_id school, const char *name, int min, int max)
-{
-	struct ibis_error err = {0};
-	struct group g = {.school_id = school, .name = (char *)name, .school_year = YEAR,
-			  .kind = min == max ? GROUP_REGULAR : GROUP_COMBINATION,
-			  .jaargroep_min = min, .jaargroep_max = max};
-	OK(db_group_insert(db, &g, &err));
-	return g.id;
-}
+TestSuite(db_import, .init = setup, .fini = th_db_teardown);
 
 /* A pupil born on birth, with a number (may be NULL), in group (0: none). */
 static ibis_id pupil_new(ibis_id school, const char *number, const char *first, const char *tv,
@@ -79,11 +39,11 @@ static ibis_id pupil_new(ibis_id school, const char *number, const char *first, 
 	struct pupil p = {.school_id = school, .number = (char *)number,
 			  .first_name = (char *)first, .tussenvoegsel = (char *)tv,
 			  .last_name = (char *)last, .birth_date = birth,
-			  .address = "Dorpsstraat 1", .enrolled = day(2021, 8, 30),
+			  .address = "Dorpsstraat 1", .enrolled = th_ymd(2021, 8, 30),
 			  .left = DATE_NONE, .notes = "eigen notitie"};
-	OK(db_pupil_insert(db, &p, &err));
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 	if (group)
-		OK(db_group_add_member(db, group, p.id, jaargroep, &err));
+		TH_OK(db_group_add_member(th_db, group, p.id, jaargroep, &err));
 	return p.id;
 }
 
@@ -91,7 +51,7 @@ static struct pupil get(ibis_id id)
 {
 	struct ibis_error err = {0};
 	struct pupil p = {0};
-	OK(db_pupil_get(db, id, &p, &err));
+	TH_OK(db_pupil_get(th_db, id, &p, &err));
 	return p;
 }
 
@@ -100,7 +60,7 @@ static char *group_of(ibis_id id, int *jaargroep)
 {
 	struct ibis_error err = {0};
 	struct placement pl = {0};
-	OK(db_pupil_placement(db, id, YEAR, &pl, &err));
+	TH_OK(db_pupil_placement(th_db, id, YEAR, &pl, &err));
 	char *name = xstrdup(pl.group_name ? pl.group_name : "");
 	if (jaargroep)
 		*jaargroep = pl.jaargroep;
@@ -122,9 +82,9 @@ static void read_text(const char *text, struct import_file *f)
 {
 	struct csv_table t;
 	struct ibis_error err = {0};
-	OK(csv_parse(text, strlen(text), &t, &err));
-	struct import_options opt = {.today = day(2026, 11, 23)};
-	OK(import_read_table(&t, "test.csv", &opt, f, &err));
+	TH_OK(csv_parse(text, strlen(text), &t, &err));
+	struct import_options opt = {.today = th_ymd(2026, 11, 23)};
+	TH_OK(import_read_table(&t, "test.csv", &opt, f, &err));
 }
 
 /* Read and plan; the plan must succeed. */
@@ -133,7 +93,7 @@ static void plan_text(const char *text, const char *school, struct import_file *
 {
 	struct ibis_error err = {0};
 	read_text(text, f);
-	OK(db_import_plan(db, f, school, YEAR, plan, &err));
+	TH_OK(db_import_plan(th_db, f, school, YEAR, plan, &err));
 }
 
 /* Read and plan, expecting the plan as a whole to fail with want in it. */
@@ -143,7 +103,7 @@ static void plan_fails(const char *text, const char *school, const char *want)
 	struct import_plan plan;
 	struct ibis_error err = {0};
 	read_text(text, &f);
-	cr_assert_eq(db_import_plan(db, &f, school, YEAR, &plan, &err), IBIS_EINPUT);
+	cr_assert_eq(db_import_plan(th_db, &f, school, YEAR, &plan, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, want), "message \"%s\" lacks \"%s\"", err.message, want);
 	import_plan_free(&plan);
 	import_file_free(&f);
@@ -152,7 +112,7 @@ static void plan_fails(const char *text, const char *school, const char *want)
 static void apply_ok(struct import_file *f, struct import_plan *plan, bool skip)
 {
 	struct ibis_error err = {0};
-	OK(db_import_apply(db, f, plan, skip, &err));
+	TH_OK(db_import_apply(th_db, f, plan, skip, &err));
 }
 
 static void done(struct import_file *f, struct import_plan *plan)
@@ -191,10 +151,10 @@ static const char HEADER[] =
 
 Test(db_import, match_on_id_changes_only_what_differs)
 {
-	ibis_id s = school_new("OBS De Wilg", "12AB00");
-	ibis_id g5 = group_new(s, "5A", 5, 5);
-	group_new(s, "6A", 6, 6);
-	ibis_id anna = pupil_new(s, "101", "Anna", "van den", "Berg", day(2017, 2, 1), g5, 5);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", "12AB00", "4-niveaus");
+	ibis_id g5 = th_group_new(th_db, s, "5A", YEAR, 5, 5);
+	th_group_new(th_db, s, "6A", YEAR, 6, 6);
+	ibis_id anna = pupil_new(s, "101", "Anna", "van den", "Berg", th_ymd(2017, 2, 1), g5, 5);
 
 	char *text = xasprintf("%s%lld;101;Anna;van den;Berg;02-02-2017;6A;OBS De Wilg;actief\n",
 			       HEADER, (long long)anna);
@@ -213,24 +173,24 @@ Test(db_import, match_on_id_changes_only_what_differs)
 	free(text);
 
 	struct pupil p = get(anna);
-	cr_assert_eq(p.birth_date, day(2017, 2, 2));
+	cr_assert_eq(p.birth_date, th_ymd(2017, 2, 2));
 	cr_assert_str_eq(p.number, "101");
 	cr_assert_str_eq(p.first_name, "Anna");
 	cr_assert_str_eq(p.tussenvoegsel, "van den");
 	/* what the file does not have stays as it was */
 	cr_assert_str_eq(p.address, "Dorpsstraat 1");
 	cr_assert_str_eq(p.notes, "eigen notitie");
-	cr_assert_eq(p.enrolled, day(2021, 8, 30));
+	cr_assert_eq(p.enrolled, th_ymd(2021, 8, 30));
 	cr_assert_eq(p.version, 2);
 	pupil_clear(&p);
 	expect_group(anna, "6A", 6);
-	cr_assert_eq(db_count_rows(db, "pupils"), 1);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 1);
 }
 
 Test(db_import, id_of_a_stranger_is_not_trusted)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id piet = pupil_new(s, "7", "Piet", NULL, "Jansen", day(2016, 5, 5), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id piet = pupil_new(s, "7", "Piet", NULL, "Jansen", th_ymd(2016, 5, 5), 0, 0);
 	/* an export of another database: Id 1 there is someone else */
 	char *text = xasprintf("%s%lld;900;Sem;de;Vries;01-03-2016;;;\n", HEADER, (long long)piet);
 	struct import_file f;
@@ -246,13 +206,13 @@ Test(db_import, id_of_a_stranger_is_not_trusted)
 	cr_assert_str_eq(p.first_name, "Piet");
 	cr_assert_eq(p.version, 1);
 	pupil_clear(&p);
-	cr_assert_eq(db_count_rows(db, "pupils"), 2);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 2);
 }
 
 Test(db_import, id_with_the_same_number_is_trusted)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id piet = pupil_new(s, "7", "Piet", NULL, "Jansen", day(2016, 5, 5), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id piet = pupil_new(s, "7", "Piet", NULL, "Jansen", th_ymd(2016, 5, 5), 0, 0);
 	/* renamed in the file, but Id and number agree */
 	char *text = xasprintf("%s%lld;7;Pieter;;Janssen;05-05-2016;;;\n", HEADER, (long long)piet);
 	struct import_file f;
@@ -269,9 +229,9 @@ Test(db_import, id_with_the_same_number_is_trusted)
 
 Test(db_import, match_on_number)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id g = group_new(s, "7", 7, 7);
-	ibis_id eva = pupil_new(s, "42", "Eva", NULL, "Smit", day(2015, 1, 1), g, 7);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id g = th_group_new(th_db, s, "7", YEAR, 7, 7);
+	ibis_id eva = pupil_new(s, "42", "Eva", NULL, "Smit", th_ymd(2015, 1, 1), g, 7);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -292,10 +252,10 @@ Test(db_import, match_on_number)
 
 Test(db_import, match_on_name_and_birth_date_folded)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id zoe = pupil_new(s, NULL, "Zoë", NULL, "Çelik", day(2018, 4, 3), 0, 0);
-	ibis_id ijs = pupil_new(s, NULL, "Ĳsbrand", NULL, "Yılmaz", day(2015, 9, 30), 0, 0);
-	pupil_new(s, NULL, "Zoë", NULL, "Çelik", day(2018, 4, 4), 0, 0); /* another birth date */
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id zoe = pupil_new(s, NULL, "Zoë", NULL, "Çelik", th_ymd(2018, 4, 3), 0, 0);
+	ibis_id ijs = pupil_new(s, NULL, "Ĳsbrand", NULL, "Yılmaz", th_ymd(2015, 9, 30), 0, 0);
+	pupil_new(s, NULL, "Zoë", NULL, "Çelik", th_ymd(2018, 4, 4), 0, 0); /* another birth date */
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Roepnaam;Achternaam;Geboortedatum;Leerlingnummer\n"
@@ -335,10 +295,10 @@ Test(db_import, match_on_name_and_birth_date_folded)
 
 Test(db_import, empty_cells_clear_nothing_but_tussenvoegsel)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id g = group_new(s, "4", 4, 4);
-	ibis_id a = pupil_new(s, "11", "Anna", "van", "Dam", day(2018, 6, 1), g, 4);
-	ibis_id b = pupil_new(s, "12", "Bram", "de", "Wit", day(2018, 6, 2), g, 4);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id g = th_group_new(th_db, s, "4", YEAR, 4, 4);
+	ibis_id a = pupil_new(s, "11", "Anna", "van", "Dam", th_ymd(2018, 6, 1), g, 4);
+	ibis_id b = pupil_new(s, "12", "Bram", "de", "Wit", th_ymd(2018, 6, 2), g, 4);
 	/* a file without Tussenvoegsel and Leerlingnummer columns leaves both */
 	struct import_file f;
 	struct import_plan plan;
@@ -376,9 +336,9 @@ Test(db_import, empty_cells_clear_nothing_but_tussenvoegsel)
 
 Test(db_import, reimport_is_a_no_op)
 {
-	ibis_id s = school_new("OBS De Wilg", "12AB00");
-	group_new(s, "5A", 5, 5);
-	group_new(s, "4/5", 4, 5);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", "12AB00", "4-niveaus");
+	th_group_new(th_db, s, "5A", YEAR, 5, 5);
+	th_group_new(th_db, s, "4/5", YEAR, 4, 5);
 	const char *text = "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep\n"
 			   "1;Anna;van den;Berg;01-02-2017;5A\n"
 			   "2;Piet;;Jansen;01-02-2018;4/5\n"
@@ -412,15 +372,15 @@ Test(db_import, reimport_is_a_no_op)
 		cr_assert_eq(p.version, 1);
 		pupil_clear(&p);
 	}
-	cr_assert_eq(db_count_rows(db, "pupils"), 3);
-	cr_assert_eq(db_count_rows(db, "group_members"), 3);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 3);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 3);
 }
 
 Test(db_import, updated_file_updates_and_adds)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	group_new(s, "5A", 5, 5);
-	group_new(s, "5B", 5, 5);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	th_group_new(th_db, s, "5A", YEAR, 5, 5);
+	th_group_new(th_db, s, "5B", YEAR, 5, 5);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -442,15 +402,15 @@ Test(db_import, updated_file_updates_and_adds)
 	apply_ok(&f, &plan, false);
 	done(&f, &plan);
 	expect_group(piet, "5B", 5);
-	cr_assert_eq(db_count_rows(db, "pupils"), 3);
-	cr_assert_eq(db_count_rows(db, "group_members"), 3);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 3);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 3);
 }
 
 /* ================================================================== groups */
 
 Test(db_import, new_school_gets_the_groups_of_the_file)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -477,7 +437,7 @@ Test(db_import, new_school_gets_the_groups_of_the_file)
 	struct group *gs;
 	int n;
 	struct ibis_error err = {0};
-	OK(db_group_list(db, s, YEAR, &gs, &n, &err));
+	TH_OK(db_group_list(th_db, s, YEAR, &gs, &n, &err));
 	cr_assert_eq(n, 4);
 	/* by jaargroep, then name */
 	cr_assert_str_eq(gs[0].name, "1/2A");
@@ -500,7 +460,7 @@ Test(db_import, new_school_gets_the_groups_of_the_file)
 	expect_group(ids[4], "5B", 5);
 	cr_assert_eq(ids[5], 0, "not imported");
 	expect_group(ids[6], "", -1);
-	cr_assert_eq(db_count_rows(db, "pupils"), 6);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 6);
 
 	/* now the school has groups: an unknown one is a problem */
 	plan_text("Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -512,11 +472,11 @@ Test(db_import, new_school_gets_the_groups_of_the_file)
 
 Test(db_import, group_by_jaargroep_and_ambiguous)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	group_new(s, "Bijen", 3, 3);
-	group_new(s, "5A", 5, 5);
-	group_new(s, "5B", 5, 5);
-	group_new(s, "6/7", 6, 7);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	th_group_new(th_db, s, "Bijen", YEAR, 3, 3);
+	th_group_new(th_db, s, "5A", YEAR, 5, 5);
+	th_group_new(th_db, s, "5B", YEAR, 5, 5);
+	th_group_new(th_db, s, "6/7", YEAR, 6, 7);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -544,9 +504,9 @@ Test(db_import, group_by_jaargroep_and_ambiguous)
 
 Test(db_import, schools)
 {
-	ibis_id wilg = school_new("OBS De Wilg", "12AB00");
-	ibis_id eik = school_new("CBS De Eik", "34CD00");
-	ibis_id eik2 = school_new("CBS De Eik", "56EF00");
+	ibis_id wilg = th_school_new(th_db, "OBS De Wilg", "12AB00", "4-niveaus");
+	ibis_id eik = th_school_new(th_db, "CBS De Eik", "34CD00", "4-niveaus");
+	ibis_id eik2 = th_school_new(th_db, "CBS De Eik", "56EF00", "4-niveaus");
 	(void)eik;
 
 	/* no column, several schools, no --school */
@@ -611,10 +571,10 @@ Test(db_import, no_school_at_all)
 
 Test(db_import, duplicates)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id anna = pupil_new(s, "7", "Anna", NULL, "Berg", day(2017, 2, 1), 0, 0);
-	ibis_id twin1 = pupil_new(s, NULL, "Sem", NULL, "Vries", day(2016, 3, 1), 0, 0);
-	ibis_id twin2 = pupil_new(s, NULL, "Sem", NULL, "Vries", day(2016, 3, 1), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id anna = pupil_new(s, "7", "Anna", NULL, "Berg", th_ymd(2017, 2, 1), 0, 0);
+	ibis_id twin1 = pupil_new(s, NULL, "Sem", NULL, "Vries", th_ymd(2016, 3, 1), 0, 0);
+	ibis_id twin2 = pupil_new(s, NULL, "Sem", NULL, "Vries", th_ymd(2016, 3, 1), 0, 0);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Leerlingnummer;Roepnaam;Achternaam;Geboortedatum\n"
@@ -670,8 +630,8 @@ Test(db_import, duplicates)
 
 Test(db_import, two_rows_for_one_pupil)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id anna = pupil_new(s, "7", "Anna", NULL, "Berg", day(2017, 2, 1), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id anna = pupil_new(s, "7", "Anna", NULL, "Berg", th_ymd(2017, 2, 1), 0, 0);
 	char *text = xasprintf("Id;Leerlingnummer;Roepnaam;Achternaam;Geboortedatum\n"
 			       "%lld;;Anna;Berg;01-02-2017\n"
 			       ";;Anna;Berg;01-02-2017\n",
@@ -694,9 +654,9 @@ Test(db_import, two_rows_for_one_pupil)
 
 Test(db_import, all_or_nothing)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id g = group_new(s, "5A", 5, 5);
-	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", day(2017, 2, 1), g, 5);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id g = th_group_new(th_db, s, "5A", YEAR, 5, 5);
+	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", th_ymd(2017, 2, 1), g, 5);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -709,16 +669,16 @@ Test(db_import, all_or_nothing)
 	cr_assert_eq(plan.rows[2].action, IMPORT_INVALID);
 	cr_assert_eq(plan.rows[3].action, IMPORT_INVALID);
 	struct ibis_error err = {0};
-	cr_assert_eq(db_import_apply(db, &f, &plan, false, &err), IBIS_EINPUT);
+	cr_assert_eq(db_import_apply(th_db, &f, &plan, false, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "2 regels afgekeurd; er is niets geïmporteerd.");
-	cr_assert_eq(db_count_rows(db, "pupils"), 1);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 1);
 	struct pupil p = get(anna);
 	cr_assert_str_eq(p.last_name, "Berg");
 	pupil_clear(&p);
 
 	/* --skip-invalid: the valid rows */
 	apply_ok(&f, &plan, true);
-	cr_assert_eq(db_count_rows(db, "pupils"), 2);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 2);
 	p = get(anna);
 	cr_assert_str_eq(p.last_name, "Bergen");
 	pupil_clear(&p);
@@ -729,13 +689,13 @@ Test(db_import, all_or_nothing)
 
 Test(db_import, left_pupils)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id g5 = group_new(s, "5A", 5, 5);
-	group_new(s, "6A", 6, 6);
-	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", day(2017, 2, 1), g5, 5);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id g5 = th_group_new(th_db, s, "5A", YEAR, 5, 5);
+	th_group_new(th_db, s, "6A", YEAR, 6, 6);
+	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", th_ymd(2017, 2, 1), g5, 5);
 	struct ibis_error err = {0};
 	struct pupil p = get(anna);
-	OK(db_pupil_archive(db, &p, day(2026, 10, 1), LEAVE_VO, &err));
+	TH_OK(db_pupil_archive(th_db, &p, th_ymd(2026, 10, 1), LEAVE_VO, &err));
 	pupil_clear(&p);
 	struct import_file f;
 	struct import_plan plan;
@@ -755,15 +715,15 @@ Test(db_import, left_pupils)
 	cr_assert_neq(p.left, DATE_NONE, "import never brings a pupil back");
 	pupil_clear(&p);
 	expect_group(anna, "5A", 5);
-	cr_assert_eq(db_count_rows(db, "pupils"), 1);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 1);
 }
 
 /* ================================================================ failures */
 
 Test(db_import, version_conflict_undoes_everything)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", day(2017, 2, 1), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", th_ymd(2017, 2, 1), 0, 0);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep\n"
@@ -778,19 +738,19 @@ Test(db_import, version_conflict_undoes_everything)
 	struct pupil p = get(anna);
 	free(p.notes);
 	p.notes = xstrdup("door een collega");
-	OK(db_pupil_update(db, &p, &err));
+	TH_OK(db_pupil_update(th_db, &p, &err));
 	pupil_clear(&p);
 
-	cr_assert_eq(db_import_apply(db, &f, &plan, false, &err), IBIS_EDB);
+	cr_assert_eq(db_import_apply(th_db, &f, &plan, false, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_CONFLICT);
 	char *want = xasprintf("regel 3: leerling %lld is intussen door iemand anders gewijzigd",
 			       (long long)anna);
 	cr_assert(str_starts(err.message, want), "%s", err.message);
 	free(want);
 	/* Piet and his new group are gone with the rollback */
-	cr_assert_eq(db_count_rows(db, "pupils"), 1);
-	cr_assert_eq(db_count_rows(db, "groups"), 0);
-	cr_assert_eq(db_count_rows(db, "group_members"), 0);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 1);
+	cr_assert_eq(db_count_rows(th_db, "groups"), 0);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 0);
 	cr_assert_eq(plan.groups[0].id, 0);
 	p = get(anna);
 	cr_assert_str_eq(p.last_name, "Berg");
@@ -805,13 +765,13 @@ Test(db_import, version_conflict_undoes_everything)
 		  NULL, &f, &plan);
 	apply_ok(&f, &plan, false);
 	done(&f, &plan);
-	cr_assert_eq(db_count_rows(db, "pupils"), 2);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 2);
 }
 
 Test(db_import, inside_a_transaction_only_the_import_is_undone)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", day(2017, 2, 1), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	ibis_id anna = pupil_new(s, "1", "Anna", NULL, "Berg", th_ymd(2017, 2, 1), 0, 0);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Leerlingnummer;Roepnaam;Achternaam;Geboortedatum\n"
@@ -820,14 +780,14 @@ Test(db_import, inside_a_transaction_only_the_import_is_undone)
 		  NULL, &f, &plan);
 	plan.rows[1].version = 99; /* as if changed meanwhile */
 	struct ibis_error err = {0};
-	OK(db_begin(db, &err));
-	pupil_new(s, "3", "Sem", NULL, "Vries", day(2016, 1, 1), 0, 0);
-	cr_assert_eq(db_import_apply(db, &f, &plan, false, &err), IBIS_EDB);
+	TH_OK(db_begin(th_db, &err));
+	pupil_new(s, "3", "Sem", NULL, "Vries", th_ymd(2016, 1, 1), 0, 0);
+	cr_assert_eq(db_import_apply(th_db, &f, &plan, false, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_CONFLICT);
-	OK(db_commit(db, &err));
+	TH_OK(db_commit(th_db, &err));
 	done(&f, &plan);
 	/* the caller's own write stays */
-	cr_assert_eq(db_count_rows(db, "pupils"), 2);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 2);
 	struct pupil p = get(anna);
 	cr_assert_str_eq(p.last_name, "Berg");
 	pupil_clear(&p);
@@ -835,50 +795,51 @@ Test(db_import, inside_a_transaction_only_the_import_is_undone)
 
 Test(db_import, read_only_database)
 {
-	school_new("OBS De Wilg", NULL);
-	char *path = xstrdup(db_path(db));
-	db_close(db);
+	th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	char *path = xstrdup(db_path(th_db));
+	db_close(th_db);
 	struct db_options opt = {.path = path, .mode = DB_EXISTING, .readonly = true};
 	struct ibis_error err = {0};
-	OK(db_open(&db, &opt, &err));
+	TH_OK(db_open(&th_db, &opt, &err));
 	struct import_file f;
 	struct import_plan plan;
 	/* planning only reads */
 	plan_text("Roepnaam;Achternaam;Geboortedatum;Groep\nAnna;Berg;01-02-2017;5A\n", NULL, &f,
 		  &plan);
 	expect_counts(&plan, 1, 0, 0, 0, 0);
-	cr_assert_eq(db_import_apply(db, &f, &plan, false, &err), IBIS_EDB);
+	cr_assert_eq(db_import_apply(th_db, &f, &plan, false, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_READONLY);
 	done(&f, &plan);
-	cr_assert_eq(db_count_rows(db, "pupils"), 0);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 0);
 	free(path);
 }
 
 Test(db_import, locked_database)
 {
-	school_new("OBS De Wilg", NULL);
-	struct db_options opt = {.path = db_path(db), .mode = DB_EXISTING, .busy_timeout_ms = 50};
+	th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	struct db_options opt = {.path = db_path(th_db), .mode = DB_EXISTING,
+				 .busy_timeout_ms = 50};
 	struct ibis_error err = {0};
 	struct db *other;
-	OK(db_open(&other, &opt, &err));
-	OK(db_begin(other, &err)); /* BEGIN IMMEDIATE: the write lock */
+	TH_OK(db_open(&other, &opt, &err));
+	TH_OK(db_begin(other, &err)); /* BEGIN IMMEDIATE: the write lock */
 
-	struct db *mine = db;
-	db = NULL;
+	struct db *mine = th_db;
+	th_db = NULL;
 	struct db_options opt2 = opt;
 	char *path = xstrdup(db_path(mine));
 	opt2.path = path;
 	db_close(mine);
-	OK(db_open(&db, &opt2, &err));
+	TH_OK(db_open(&th_db, &opt2, &err));
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Roepnaam;Achternaam;Geboortedatum\nAnna;Berg;01-02-2017\n", NULL, &f, &plan);
-	cr_assert_eq(db_import_apply(db, &f, &plan, false, &err), IBIS_EDB);
+	cr_assert_eq(db_import_apply(th_db, &f, &plan, false, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_LOCKED, "fault %d: %s", err.fault, err.message);
 	done(&f, &plan);
 	db_rollback(other);
 	db_close(other);
-	cr_assert_eq(db_count_rows(db, "pupils"), 0);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 0);
 	free(path);
 }
 
@@ -886,7 +847,7 @@ Test(db_import, locked_database)
 
 Test(db_import, thousands_of_rows, .timeout = 120)
 {
-	school_new("OBS De Wilg", NULL);
+	th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
 	struct strbuf sb = {0};
 	sb_add(&sb, "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep\n");
 	for (int i = 0; i < 3000; i++)
@@ -903,13 +864,13 @@ Test(db_import, thousands_of_rows, .timeout = 120)
 	expect_counts(&plan, 0, 0, 3000, 0, 0);
 	done(&f, &plan);
 	sb_free(&sb);
-	cr_assert_eq(db_count_rows(db, "pupils"), 3000);
-	cr_assert_eq(db_count_rows(db, "group_members"), 3000);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 3000);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 3000);
 }
 
 Test(db_import, new_school_plain_number_is_a_group_of_its_own)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
 	struct import_file f;
 	struct import_plan plan;
 	/* "8" after "8A": not the jaargroep of the group just made, a group */
@@ -928,7 +889,7 @@ Test(db_import, new_school_plain_number_is_a_group_of_its_own)
 	struct group *gs;
 	int n;
 	struct ibis_error err = {0};
-	OK(db_group_list(db, s, YEAR, &gs, &n, &err));
+	TH_OK(db_group_list(th_db, s, YEAR, &gs, &n, &err));
 	cr_assert_eq(n, 2);
 	groups_free(gs, n);
 }
@@ -938,9 +899,9 @@ Test(db_import, new_school_plain_number_is_a_group_of_its_own)
  * db_pupil_insert, by short needles (pupil_grams) and long ones (trigrams). */
 Test(db_import, imported_pupils_are_found_like_any_other)
 {
-	ibis_id s = school_new("OBS De Wilg", NULL);
-	pupil_new(s, NULL, "Zoë", "van den", "Çelik", day(2018, 4, 3), 0, 0);
-	pupil_new(s, NULL, "Ĳsbrand", NULL, "Yılmaz-Berg", day(2015, 9, 30), 0, 0);
+	ibis_id s = th_school_new(th_db, "OBS De Wilg", NULL, "4-niveaus");
+	pupil_new(s, NULL, "Zoë", "van den", "Çelik", th_ymd(2018, 4, 3), 0, 0);
+	pupil_new(s, NULL, "Ĳsbrand", NULL, "Yılmaz-Berg", th_ymd(2015, 9, 30), 0, 0);
 	struct import_file f;
 	struct import_plan plan;
 	plan_text("Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum\n"
@@ -965,7 +926,7 @@ Test(db_import, imported_pupils_are_found_like_any_other)
 					.status = PUPILS_ACTIVE};
 		int count = -1;
 		struct ibis_error err = {0};
-		OK(db_pupil_count(db, &q, &count, &err));
+		TH_OK(db_pupil_count(th_db, &q, &count, &err));
 		cr_assert_eq(count, cases[i].want, "\"%s\": %d pupils", cases[i].needle, count);
 	}
 }

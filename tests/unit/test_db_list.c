@@ -24,101 +24,24 @@ enum ibis_status dbi_create_at_version(const char *path, int version, struct ibi
 
 /* ================================================================ fixture */
 
-static struct db *db;
-static char *dir;
-
-static void setup(void)
-{
-	db = th_db_new(&dir);
-}
-
-static void teardown(void)
-{
-	db_close(db);
-	th_rmtree(dir);
-	free(dir);
-}
-
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s (%s)", #call, err.message, err.detail)
-
-static ibis_date day(int y, int m, int d)
-{
-	ibis_date out;
-	cr_assert(date_from_ymd(y, m, d, &out));
-	return out;
-}
-
-static ibis_id school_new(const char *name)
-{
-	struct ibis_error err = {0};
-	struct school s = {.name = (char *)name, .level_model = "6-lagen", .groepsbesprekingen = 3};
-	OK(db_school_insert(db, &s, &err));
-	return s.id;
-}
-
-static ibis_id group_new(ibis_id school, const char *name, int year, int min, int max)
-{
-	struct ibis_error err = {0};
-	struct group g = {.school_id = school, .name = (char *)name, .school_year = year,
-			  .kind = min == max ? GROUP_REGULAR : GROUP_COMBINATION,
-			  .jaargroep_min = min, .jaargroep_max = max};
-	OK(db_group_insert(db, &g, &err));
-	return g.id;
-}
-
-static ibis_id pupil_new(ibis_id school, const char *first, const char *tv, const char *last)
-{
-	struct ibis_error err = {0};
-	struct pupil p = {.school_id = school, .first_name = (char *)first,
-			  .tussenvoegsel = (char *)tv, .last_name = (char *)last,
-			  .birth_date = day(2017, 3, 14), .enrolled = day(2021, 8, 30),
-			  .left = DATE_NONE};
-	OK(db_pupil_insert(db, &p, &err));
-	return p.id;
-}
-
 static void level_new(ibis_id pupil, int level, ibis_date start)
 {
 	struct ibis_error err = {0};
 	struct level_episode e = {.pupil_id = pupil, .model = "6-lagen", .level = level,
 				  .start = start, .end = DATE_NONE};
-	OK(db_level_insert(db, &e, &err));
-}
-
-static ibis_id plan_new(ibis_id pupil, const char *tmpl, enum plan_status status, ibis_date start,
-			ibis_date end, ibis_date eval)
-{
-	struct ibis_error err = {0};
-	struct plan p = {.template_id = (char *)tmpl, .pupil_id = pupil, .status = status,
-			 .start = start, .end = end, .eval_date = eval, .due = DATE_NONE,
-			 .agreed = DATE_NONE, .evaluated = DATE_NONE};
-	OK(db_plan_insert(db, &p, &err));
-	return p.id;
+	TH_OK(db_level_insert(th_db, &e, &err));
 }
 
 /* Run SQL on a second connection (what the API has no call for, like
  * closing a plan, and the checks of the derived columns). */
 static void raw_exec(const char *sql)
 {
-	sqlite3 *c = NULL;
-	cr_assert_eq(sqlite3_open(db_path(db), &c), SQLITE_OK);
-	char *msg = NULL;
-	int rc = sqlite3_exec(c, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	sqlite3_close(c);
+	th_sql_exec(db_path(th_db), sql);
 }
 
 static long long raw_int(const char *sql)
 {
-	sqlite3 *c = NULL;
-	sqlite3_stmt *st = NULL;
-	cr_assert_eq(sqlite3_open(db_path(db), &c), SQLITE_OK);
-	cr_assert_eq(sqlite3_prepare_v2(c, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(c));
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(c);
-	return v;
+	return th_sql_int(db_path(th_db), sql, 0);
 }
 
 /* Every derived value equals what it is derived from. */
@@ -181,55 +104,57 @@ struct roster {
 static void roster_make(struct roster *r)
 {
 	struct ibis_error err = {0};
-	r->a = school_new("De Regenboog");
-	r->b = school_new("De Linde");
-	r->g5a = group_new(r->a, "5A", 2026, 5, 5);
-	r->g45 = group_new(r->a, "4/5", 2026, 4, 5);
-	r->g3b = group_new(r->a, "3B", 2026, 3, 3);
-	r->g6 = group_new(r->b, "6", 2026, 6, 6);
-	r->g4a_2025 = group_new(r->a, "4A", 2025, 4, 4);
+	r->a = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	r->b = th_school_new(th_db, "De Linde", NULL, "6-lagen");
+	r->g5a = th_group_new(th_db, r->a, "5A", 2026, 5, 5);
+	r->g45 = th_group_new(th_db, r->a, "4/5", 2026, 4, 5);
+	r->g3b = th_group_new(th_db, r->a, "3B", 2026, 3, 3);
+	r->g6 = th_group_new(th_db, r->b, "6", 2026, 6, 6);
+	r->g4a_2025 = th_group_new(th_db, r->a, "4A", 2025, 4, 4);
 	const char *t5a[] = {"Jan Smit", "Els de Wit"};
 	const char *t45[] = {"Jan Smit"};
 	const char *t3b[] = {"Piet Pot"};
 	const char *t6[] = {"Anna Bos"};
-	OK(db_group_set_teachers(db, r->g5a, t5a, 2, &err));
-	OK(db_group_set_teachers(db, r->g45, t45, 1, &err));
-	OK(db_group_set_teachers(db, r->g3b, t3b, 1, &err));
-	OK(db_group_set_teachers(db, r->g6, t6, 1, &err));
+	TH_OK(db_group_set_teachers(th_db, r->g5a, t5a, 2, &err));
+	TH_OK(db_group_set_teachers(th_db, r->g45, t45, 1, &err));
+	TH_OK(db_group_set_teachers(th_db, r->g3b, t3b, 1, &err));
+	TH_OK(db_group_set_teachers(th_db, r->g6, t6, 1, &err));
 
-	r->zoe = pupil_new(r->a, "Zoë", "de", "Vries");
-	r->celik = pupil_new(r->a, "Ahmet", NULL, "Çelik");
-	r->yilmaz = pupil_new(r->a, "Elif", NULL, "Yılmaz");
-	r->ijs = pupil_new(r->a, "Ĳsbrand", NULL, "Bakker");
-	r->berg = pupil_new(r->a, "Anna", "van den", "Berg");
-	r->bergen = pupil_new(r->a, "Bob", NULL, "Bergen");
-	r->bos = pupil_new(r->a, "Cor", NULL, "Bos");
-	r->zoet = pupil_new(r->b, "Dirk", NULL, "Zoet");
+	r->zoe = th_pupil_new(th_db, r->a, "Zoë", "de", "Vries");
+	r->celik = th_pupil_new(th_db, r->a, "Ahmet", NULL, "Çelik");
+	r->yilmaz = th_pupil_new(th_db, r->a, "Elif", NULL, "Yılmaz");
+	r->ijs = th_pupil_new(th_db, r->a, "Ĳsbrand", NULL, "Bakker");
+	r->berg = th_pupil_new(th_db, r->a, "Anna", "van den", "Berg");
+	r->bergen = th_pupil_new(th_db, r->a, "Bob", NULL, "Bergen");
+	r->bos = th_pupil_new(th_db, r->a, "Cor", NULL, "Bos");
+	r->zoet = th_pupil_new(th_db, r->b, "Dirk", NULL, "Zoet");
 
-	OK(db_pupil_set_group(db, r->zoe, 2026, r->g5a, -1, &err));
-	OK(db_pupil_set_group(db, r->celik, 2026, r->g45, 4, &err));
-	OK(db_pupil_set_group(db, r->yilmaz, 2026, r->g3b, -1, &err));
-	OK(db_pupil_set_group(db, r->ijs, 2026, r->g5a, 5, &err));
-	OK(db_pupil_set_group(db, r->berg, 2026, r->g5a, -1, &err));
-	OK(db_pupil_set_group(db, r->bos, 2025, r->g4a_2025, -1, &err));
-	OK(db_pupil_set_group(db, r->zoet, 2026, r->g6, -1, &err));
+	TH_OK(db_pupil_set_group(th_db, r->zoe, 2026, r->g5a, -1, &err));
+	TH_OK(db_pupil_set_group(th_db, r->celik, 2026, r->g45, 4, &err));
+	TH_OK(db_pupil_set_group(th_db, r->yilmaz, 2026, r->g3b, -1, &err));
+	TH_OK(db_pupil_set_group(th_db, r->ijs, 2026, r->g5a, 5, &err));
+	TH_OK(db_pupil_set_group(th_db, r->berg, 2026, r->g5a, -1, &err));
+	TH_OK(db_pupil_set_group(th_db, r->bos, 2025, r->g4a_2025, -1, &err));
+	TH_OK(db_pupil_set_group(th_db, r->zoet, 2026, r->g6, -1, &err));
 
-	level_new(r->zoe, 1, day(2025, 9, 1));
-	level_new(r->zoe, 2, day(2026, 1, 10));
-	level_new(r->celik, 1, day(2025, 9, 1));
-	level_new(r->yilmaz, 3, day(2025, 9, 1));
-	level_new(r->berg, 2, day(2025, 9, 1));
-	level_new(r->bergen, 1, day(2025, 9, 1));
-	level_new(r->zoet, 1, day(2025, 9, 1));
+	level_new(r->zoe, 1, th_ymd(2025, 9, 1));
+	level_new(r->zoe, 2, th_ymd(2026, 1, 10));
+	level_new(r->celik, 1, th_ymd(2025, 9, 1));
+	level_new(r->yilmaz, 3, th_ymd(2025, 9, 1));
+	level_new(r->berg, 2, th_ymd(2025, 9, 1));
+	level_new(r->bergen, 1, th_ymd(2025, 9, 1));
+	level_new(r->zoet, 1, th_ymd(2025, 9, 1));
 
-	r->zoe_plan = plan_new(r->zoe, "oop", PLAN_ACTIVE, day(2026, 10, 1), DATE_NONE,
-			       day(2026, 12, 1));
-	plan_new(r->berg, "ihp", PLAN_CLOSED, day(2025, 10, 1), day(2026, 1, 1), DATE_NONE);
-	plan_new(r->berg, "opp", PLAN_ACTIVE, day(2026, 10, 1), day(2027, 1, 15), DATE_NONE);
+	r->zoe_plan = th_plan_new(th_db, r->zoe, "oop", PLAN_ACTIVE, th_ymd(2026, 10, 1),
+				  DATE_NONE, th_ymd(2026, 12, 1));
+	th_plan_new(th_db, r->berg, "ihp", PLAN_CLOSED, th_ymd(2025, 10, 1), th_ymd(2026, 1, 1),
+		    DATE_NONE);
+	th_plan_new(th_db, r->berg, "opp", PLAN_ACTIVE, th_ymd(2026, 10, 1), th_ymd(2027, 1, 15),
+		    DATE_NONE);
 
 	struct pupil p = {0};
-	OK(db_pupil_get(db, r->bos, &p, &err));
-	OK(db_pupil_archive(db, &p, day(2026, 7, 10), LEAVE_VO, &err));
+	TH_OK(db_pupil_get(th_db, r->bos, &p, &err));
+	TH_OK(db_pupil_archive(th_db, &p, th_ymd(2026, 7, 10), LEAVE_VO, &err));
 	pupil_clear(&p);
 }
 
@@ -239,7 +164,7 @@ static int count_of(const struct pupil_query *q)
 {
 	struct ibis_error err = {0};
 	int n = -1;
-	OK(db_pupil_count(db, q, &n, &err));
+	TH_OK(db_pupil_count(th_db, q, &n, &err));
 	return n;
 }
 
@@ -248,7 +173,7 @@ static int page_ids(const struct pupil_query *q, int offset, int limit, ibis_id 
 	struct ibis_error err = {0};
 	struct pupil_row *rows = xcalloc((size_t)limit, sizeof(*rows));
 	int n = -1;
-	OK(db_pupil_page(db, q, offset, limit, rows, &n, &err));
+	TH_OK(db_pupil_page(th_db, q, offset, limit, rows, &n, &err));
 	for (int i = 0; i < n; i++)
 		ids[i] = rows[i].id;
 	pupil_rows_free(rows, n);
@@ -259,7 +184,7 @@ static int position_of(const struct pupil_query *q, ibis_id id)
 {
 	struct ibis_error err = {0};
 	int pos = -2;
-	OK(db_pupil_position(db, q, id, &pos, &err));
+	TH_OK(db_pupil_position(th_db, q, id, &pos, &err));
 	return pos;
 }
 
@@ -296,7 +221,7 @@ static void expect_list(const struct pupil_query *q, const ibis_id *want, int n,
 
 /* ================================================================ sorting */
 
-TestSuite(list, .init = setup, .fini = teardown);
+TestSuite(list, .init = th_db_setup, .fini = th_db_teardown);
 
 Test(list, name_order_and_status)
 {
@@ -334,7 +259,7 @@ Test(list, columns)
 	int n = 0;
 	memset(rows, 0, sizeof(rows));
 
-	OK(db_pupil_page(db, &q, 0, 8, rows, &n, &err));
+	TH_OK(db_pupil_page(th_db, &q, 0, 8, rows, &n, &err));
 	cr_assert_eq(n, 7);
 	/* Berg: 5A, level 2, the active OPP (not the closed IHP), its end date */
 	cr_assert_eq(rows[1].id, r.berg);
@@ -344,7 +269,7 @@ Test(list, columns)
 	cr_assert_eq(rows[1].level, 2);
 	cr_assert_str_eq(rows[1].level_model, "6-lagen");
 	cr_assert_str_eq(rows[1].plan_type, "opp");
-	cr_assert_eq(rows[1].deadline, day(2027, 1, 15));
+	cr_assert_eq(rows[1].deadline, th_ymd(2027, 1, 15));
 	cr_assert_eq(rows[1].left, DATE_NONE);
 	/* Bergen: no group this year, no plan */
 	cr_assert_null(rows[2].group_name);
@@ -353,7 +278,7 @@ Test(list, columns)
 	cr_assert_eq(rows[2].deadline, DATE_NONE);
 	/* Bos left; last year's group does not show */
 	cr_assert_eq(rows[3].id, r.bos);
-	cr_assert_eq(rows[3].left, day(2026, 7, 10));
+	cr_assert_eq(rows[3].left, th_ymd(2026, 7, 10));
 	cr_assert_null(rows[3].group_name);
 	/* Çelik in the 4/5 with her own jaargroep */
 	cr_assert_str_eq(rows[4].group_name, "4/5");
@@ -361,7 +286,7 @@ Test(list, columns)
 	/* Zoë: the OOP's evaluation date */
 	cr_assert_str_eq(rows[5].name, "Vries, Zoë de");
 	cr_assert_str_eq(rows[5].plan_type, "oop");
-	cr_assert_eq(rows[5].deadline, day(2026, 12, 1));
+	cr_assert_eq(rows[5].deadline, th_ymd(2026, 12, 1));
 	/* Bakker: no level */
 	cr_assert_str_eq(rows[0].name, "Bakker, Ĳsbrand");
 	cr_assert_eq(rows[0].level, 0);
@@ -371,21 +296,21 @@ Test(list, columns)
 	cr_assert_eq(rows[0].id, 0);
 
 	/* several active plans: the latest started; no start date is oldest */
-	plan_new(r.zoe, "groeidocument", PLAN_ACTIVE, DATE_NONE, DATE_NONE, DATE_NONE);
-	plan_new(r.zoe, "ihp", PLAN_ACTIVE, day(2026, 11, 1), DATE_NONE, DATE_NONE);
-	plan_new(r.zoe, "opp", PLAN_CONCEPT, day(2026, 11, 20), DATE_NONE, DATE_NONE);
-	OK(db_pupil_page(db, &q, 5, 1, rows, &n, &err));
+	th_plan_new(th_db, r.zoe, "groeidocument", PLAN_ACTIVE, DATE_NONE, DATE_NONE, DATE_NONE);
+	th_plan_new(th_db, r.zoe, "ihp", PLAN_ACTIVE, th_ymd(2026, 11, 1), DATE_NONE, DATE_NONE);
+	th_plan_new(th_db, r.zoe, "opp", PLAN_CONCEPT, th_ymd(2026, 11, 20), DATE_NONE, DATE_NONE);
+	TH_OK(db_pupil_page(th_db, &q, 5, 1, rows, &n, &err));
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(rows[0].plan_type, "ihp");
 	pupil_rows_clear(rows, n);
-	plan_new(r.zoe, "oop", PLAN_ACTIVE, day(2026, 11, 1), DATE_NONE, DATE_NONE);
-	OK(db_pupil_page(db, &q, 5, 1, rows, &n, &err));
+	th_plan_new(th_db, r.zoe, "oop", PLAN_ACTIVE, th_ymd(2026, 11, 1), DATE_NONE, DATE_NONE);
+	TH_OK(db_pupil_page(th_db, &q, 5, 1, rows, &n, &err));
 	cr_assert_str_eq(rows[0].plan_type, "oop"); /* same day: the later one */
 	pupil_rows_clear(rows, n);
 
 	/* last year: Bos in 4A */
 	q.school_year = 2025;
-	OK(db_pupil_page(db, &q, 3, 1, rows, &n, &err));
+	TH_OK(db_pupil_page(th_db, &q, 3, 1, rows, &n, &err));
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(rows[0].group_name, "4A");
 	pupil_rows_clear(rows, n);
@@ -449,7 +374,8 @@ Test(list, deadline_order)
 	q.school_id = 0;
 	EXPECT(&q, r.zoe, r.berg, r.ijs, r.bergen, r.celik, r.yilmaz, r.zoet);
 	/* an overdue concept plan comes first */
-	plan_new(r.celik, "oop", PLAN_CONCEPT, day(2026, 9, 1), DATE_NONE, day(2026, 11, 1));
+	th_plan_new(th_db, r.celik, "oop", PLAN_CONCEPT, th_ymd(2026, 9, 1), DATE_NONE,
+		    th_ymd(2026, 11, 1));
 	EXPECT(&q, r.celik, r.zoe, r.berg, r.ijs, r.bergen, r.yilmaz, r.zoet);
 	assert_derived();
 }
@@ -622,21 +548,21 @@ Test(list, search_folds_like_dutch_names)
 Test(list, many_matches)
 {
 	struct ibis_error err = {0};
-	ibis_id a = school_new("De Regenboog");
-	ibis_id g = group_new(a, "7A", 2026, 7, 7);
+	ibis_id a = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id g = th_group_new(th_db, a, "7A", 2026, 7, 7);
 	char first[32], last[32];
 
-	OK(db_begin(db, &err));
+	TH_OK(db_begin(th_db, &err));
 	for (int i = 0; i < 2300; i++) {
 		snprintf(first, sizeof(first), "Kind%04d", (i * 7919) % 2300);
 		snprintf(last, sizeof(last), "%s", i % 3 ? "Testerman" : "Tester");
-		ibis_id id = pupil_new(a, first, NULL, last);
+		ibis_id id = th_pupil_new(th_db, a, first, NULL, last);
 		if (i % 5 == 0)
-			level_new(id, 1 + i % 4, day(2025, 9, 1));
+			level_new(id, 1 + i % 4, th_ymd(2025, 9, 1));
 		if (i % 2 == 0)
-			OK(db_pupil_set_group(db, id, 2026, g, -1, &err));
+			TH_OK(db_pupil_set_group(th_db, id, 2026, g, -1, &err));
 	}
-	OK(db_commit(db, &err));
+	TH_OK(db_commit(th_db, &err));
 
 	struct pupil_query all = {.school_year = 2026, .search = "tester"};
 	struct pupil_query one = all;
@@ -680,23 +606,24 @@ Test(list, archive_and_unarchive)
 	struct pupil_query q = {.school_id = r.a, .school_year = 2026};
 	struct pupil p = {0}, stale = {0};
 
-	OK(db_pupil_get(db, r.zoe, &p, &err));
-	OK(db_pupil_get(db, r.zoe, &stale, &err));
+	TH_OK(db_pupil_get(th_db, r.zoe, &p, &err));
+	TH_OK(db_pupil_get(th_db, r.zoe, &stale, &err));
 	/* refusals */
-	cr_assert_eq(db_pupil_archive(db, &p, day(2026, 11, 20), LEAVE_NONE, &err), IBIS_EINPUT);
-	cr_assert_eq(db_pupil_archive(db, &p, DATE_NONE, LEAVE_SO, &err), IBIS_EINPUT);
-	cr_assert_eq(db_pupil_archive(db, &p, day(2020, 1, 1), LEAVE_SO, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_archive(th_db, &p, th_ymd(2026, 11, 20), LEAVE_NONE, &err),
+		     IBIS_EINPUT);
+	cr_assert_eq(db_pupil_archive(th_db, &p, DATE_NONE, LEAVE_SO, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_archive(th_db, &p, th_ymd(2020, 1, 1), LEAVE_SO, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, "inschrijving"), "%s", err.message);
-	cr_assert_eq(db_pupil_archive(db, &p, day(2016, 1, 1), LEAVE_SO, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_archive(th_db, &p, th_ymd(2016, 1, 1), LEAVE_SO, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, "geboortedatum"), "%s", err.message);
 
-	OK(db_pupil_archive(db, &p, day(2026, 11, 20), LEAVE_SBO, &err));
+	TH_OK(db_pupil_archive(th_db, &p, th_ymd(2026, 11, 20), LEAVE_SBO, &err));
 	cr_assert_eq(p.version, 2);
-	cr_assert_eq(p.left, day(2026, 11, 20));
+	cr_assert_eq(p.left, th_ymd(2026, 11, 20));
 	cr_assert_eq(p.destination, LEAVE_SBO);
 	struct pupil got = {0};
-	OK(db_pupil_get(db, r.zoe, &got, &err));
-	cr_assert_eq(got.left, day(2026, 11, 20));
+	TH_OK(db_pupil_get(th_db, r.zoe, &got, &err));
+	cr_assert_eq(got.left, th_ymd(2026, 11, 20));
 	cr_assert_eq(got.destination, LEAVE_SBO);
 	cr_assert_eq(got.version, 2);
 	pupil_clear(&got);
@@ -720,30 +647,31 @@ Test(list, archive_and_unarchive)
 	q.status = PUPILS_ACTIVE;
 	EXPECT(&q, r.berg);
 	int members = -1;
-	OK(db_group_count_members(db, r.g5a, &members, &err));
+	TH_OK(db_group_count_members(th_db, r.g5a, &members, &err));
 	cr_assert_eq(members, 2);
 	assert_derived();
 
 	/* the stale copy may not undo it */
-	cr_assert_eq(db_pupil_unarchive(db, &stale, &err), IBIS_EDB);
+	cr_assert_eq(db_pupil_unarchive(th_db, &stale, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_CONFLICT);
-	cr_assert_eq(db_pupil_archive(db, &stale, day(2026, 11, 21), LEAVE_VO, &err), IBIS_EDB);
+	cr_assert_eq(db_pupil_archive(th_db, &stale, th_ymd(2026, 11, 21), LEAVE_VO, &err),
+		     IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_CONFLICT);
-	OK(db_pupil_unarchive(db, &p, &err));
+	TH_OK(db_pupil_unarchive(th_db, &p, &err));
 	cr_assert_eq(p.version, 3);
 	cr_assert_eq(p.left, DATE_NONE);
 	cr_assert_eq(p.destination, LEAVE_NONE);
 	q.search = "zoe";
 	q.level = 0;
 	EXPECT(&q, r.zoe, r.zoet);
-	OK(db_group_count_members(db, r.g5a, &members, &err));
+	TH_OK(db_group_count_members(th_db, r.g5a, &members, &err));
 	cr_assert_eq(members, 3);
 	assert_derived();
 
 	/* a pupil that is gone */
 	struct pupil ghost = {.id = 9999, .version = 1, .birth_date = DATE_NONE,
 			      .enrolled = DATE_NONE};
-	cr_assert_eq(db_pupil_unarchive(db, &ghost, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_unarchive(th_db, &ghost, &err), IBIS_EINPUT);
 	pupil_clear(&p);
 	pupil_clear(&stale);
 }
@@ -759,8 +687,8 @@ Test(list, set_group)
 	struct pupil_query q = {.school_year = 2026, .group_id = r.g5a};
 
 	/* replaces this year's group; last year's stays */
-	OK(db_pupil_set_group(db, r.ijs, 2026, r.g45, 5, &err));
-	OK(db_pupil_placement(db, r.ijs, 2026, &pl, &err));
+	TH_OK(db_pupil_set_group(th_db, r.ijs, 2026, r.g45, 5, &err));
+	TH_OK(db_pupil_placement(th_db, r.ijs, 2026, &pl, &err));
 	cr_assert_eq(pl.group_id, r.g45);
 	cr_assert_eq(pl.jaargroep, 5);
 	placement_clear(&pl);
@@ -771,31 +699,31 @@ Test(list, set_group)
 	q.sort = SORT_GROUP;
 	q.school_id = r.a;
 	EXPECT(&q, r.yilmaz, r.ijs, r.celik, r.berg, r.zoe, r.bergen);
-	cr_assert_eq(db_count_rows(db, "group_members"), 7);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 7);
 
 	/* refusals, leaving the membership as it was */
-	cr_assert_eq(db_pupil_set_group(db, r.ijs, 2026, r.g45, 6, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_set_group(th_db, r.ijs, 2026, r.g45, 6, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "Groep 4/5 heeft jaargroep 4 tot en met 5, niet 6.");
-	cr_assert_eq(db_pupil_set_group(db, r.ijs, 2026, r.g45, -1, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_set_group(th_db, r.ijs, 2026, r.g45, -1, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, "combinatiegroep"), "%s", err.message);
-	cr_assert_eq(db_pupil_set_group(db, r.ijs, 2026, r.g3b, 5, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_set_group(th_db, r.ijs, 2026, r.g3b, 5, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "Groep 3B is jaargroep 3, niet 5.");
-	cr_assert_eq(db_pupil_set_group(db, r.ijs, 2026, r.g6, -1, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_set_group(th_db, r.ijs, 2026, r.g6, -1, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, "andere school"), "%s", err.message);
-	cr_assert_eq(db_pupil_set_group(db, r.ijs, 2026, 9999, -1, &err), IBIS_EINPUT);
-	cr_assert_eq(db_pupil_set_group(db, 9999, 2026, r.g5a, -1, &err), IBIS_EINPUT);
-	OK(db_pupil_placement(db, r.ijs, 2026, &pl, &err));
+	cr_assert_eq(db_pupil_set_group(th_db, r.ijs, 2026, 9999, -1, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_set_group(th_db, 9999, 2026, r.g5a, -1, &err), IBIS_EINPUT);
+	TH_OK(db_pupil_placement(th_db, r.ijs, 2026, &pl, &err));
 	cr_assert_eq(pl.group_id, r.g45);
 	placement_clear(&pl);
 
 	/* out of any group of the year */
-	OK(db_pupil_set_group(db, r.ijs, 2026, 0, -1, &err));
-	OK(db_pupil_placement(db, r.ijs, 2026, &pl, &err));
+	TH_OK(db_pupil_set_group(th_db, r.ijs, 2026, 0, -1, &err));
+	TH_OK(db_pupil_placement(th_db, r.ijs, 2026, &pl, &err));
 	cr_assert_eq(pl.group_id, 0);
 	placement_clear(&pl);
 	EXPECT(&q, r.yilmaz, r.celik, r.berg, r.zoe, r.ijs, r.bergen);
 	/* Bos keeps last year's group */
-	OK(db_pupil_placement(db, r.bos, 2025, &pl, &err));
+	TH_OK(db_pupil_placement(th_db, r.bos, 2025, &pl, &err));
 	cr_assert_eq(pl.group_id, r.g4a_2025);
 	placement_clear(&pl);
 	assert_derived();
@@ -811,64 +739,64 @@ Test(list, group_update)
 	struct group g = {0}, stale = {0};
 	struct pupil_query q = {.school_id = r.a, .school_year = 2026, .sort = SORT_GROUP};
 
-	OK(db_group_get(db, r.g3b, &g, &err));
-	OK(db_group_get(db, r.g3b, &stale, &err));
+	TH_OK(db_group_get(th_db, r.g3b, &g, &err));
+	TH_OK(db_group_get(th_db, r.g3b, &stale, &err));
 	/* a rename to a name of the same school year */
 	free(g.name);
 	g.name = xstrdup("5A");
-	cr_assert_eq(db_group_update(db, &g, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_update(th_db, &g, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "Er is in 2026-2027 al een groep 5A.");
 	cr_assert_eq(g.version, 1);
 	/* a range that leaves Yılmaz (jaargroep 3) outside */
 	free(g.name);
 	g.name = xstrdup("6B");
 	g.jaargroep_min = g.jaargroep_max = 6;
-	cr_assert_eq(db_group_update(db, &g, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_update(th_db, &g, &err), IBIS_EINPUT);
 	/* a name of last year's is fine; so is a wider range */
 	free(g.name);
 	g.name = xstrdup("4A");
 	g.jaargroep_min = 3;
 	g.jaargroep_max = 4;
 	g.kind = GROUP_COMBINATION;
-	OK(db_group_update(db, &g, &err));
+	TH_OK(db_group_update(th_db, &g, &err));
 	cr_assert_eq(g.version, 2);
 	struct group got = {0};
-	OK(db_group_get(db, r.g3b, &got, &err));
+	TH_OK(db_group_get(th_db, r.g3b, &got, &err));
 	cr_assert_str_eq(got.name, "4A");
 	cr_assert_eq(got.kind, GROUP_COMBINATION);
 	cr_assert_eq(got.jaargroep_max, 4);
 	cr_assert_eq(got.version, 2);
 	group_clear(&got);
 	/* the stale copy conflicts */
-	cr_assert_eq(db_group_update(db, &stale, &err), IBIS_EDB);
+	cr_assert_eq(db_group_update(th_db, &stale, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_CONFLICT);
 	assert_derived();
 
 	/* the order by group follows a rename and a new jaargroep range */
 	EXPECT(&q, r.yilmaz, r.celik, r.ijs, r.berg, r.zoe, r.bergen);
-	OK(db_group_get(db, r.g45, &got, &err));
+	TH_OK(db_group_get(th_db, r.g45, &got, &err));
 	free(got.name);
 	got.name = xstrdup("0Z");
 	got.jaargroep_min = 4;
 	got.jaargroep_max = 6;
-	OK(db_group_update(db, &got, &err));
+	TH_OK(db_group_update(th_db, &got, &err));
 	group_clear(&got);
-	OK(db_group_get(db, r.g5a, &got, &err));
+	TH_OK(db_group_get(th_db, r.g5a, &got, &err));
 	got.jaargroep_min = 2;
-	OK(db_group_update(db, &got, &err));
+	TH_OK(db_group_update(th_db, &got, &err));
 	group_clear(&got);
 	/* 5A (from 2), 4A (3), 0Z (4) */
 	EXPECT(&q, r.ijs, r.berg, r.zoe, r.yilmaz, r.celik, r.bergen);
 	assert_derived();
 
 	ibis_id id = -1;
-	OK(db_group_find(db, r.a, 2026, "0z", &id, &err));
+	TH_OK(db_group_find(th_db, r.a, 2026, "0z", &id, &err));
 	cr_assert_eq(id, r.g45);
-	OK(db_group_find(db, r.a, 2025, "0Z", &id, &err));
+	TH_OK(db_group_find(th_db, r.a, 2025, "0Z", &id, &err));
 	cr_assert_eq(id, 0);
-	OK(db_group_find(db, r.a, 2025, "4a", &id, &err));
+	TH_OK(db_group_find(th_db, r.a, 2025, "4a", &id, &err));
 	cr_assert_eq(id, r.g4a_2025);
-	OK(db_group_find(db, r.b, 2026, "4A", &id, &err));
+	TH_OK(db_group_find(th_db, r.b, 2026, "4A", &id, &err));
 	cr_assert_eq(id, 0);
 	group_clear(&g);
 	group_clear(&stale);
@@ -881,29 +809,29 @@ Test(list, group_delete_and_members)
 	struct ibis_error err = {0};
 	int n = -1;
 
-	OK(db_group_count_members(db, r.g5a, &n, &err));
+	TH_OK(db_group_count_members(th_db, r.g5a, &n, &err));
 	cr_assert_eq(n, 3);
 	/* Bos left, but his membership is history: 4A of 2025 is not empty */
-	OK(db_group_count_members(db, r.g4a_2025, &n, &err));
+	TH_OK(db_group_count_members(th_db, r.g4a_2025, &n, &err));
 	cr_assert_eq(n, 0);
-	cr_assert_eq(db_group_delete(db, r.g4a_2025, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_delete(th_db, r.g4a_2025, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "De groep heeft 1 leerling; zet die eerst in een andere groep.");
-	cr_assert_eq(db_group_delete(db, r.g5a, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_delete(th_db, r.g5a, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message,
 			 "De groep heeft 3 leerlingen; zet ze eerst in een andere groep.");
-	cr_assert_eq(db_count_rows(db, "groups"), 5);
+	cr_assert_eq(db_count_rows(th_db, "groups"), 5);
 
-	ibis_id empty = group_new(r.a, "8A", 2026, 8, 8);
-	OK(db_group_delete(db, empty, &err));
-	cr_assert_eq(db_count_rows(db, "groups"), 5);
-	cr_assert_eq(db_group_delete(db, empty, &err), IBIS_EINPUT);
+	ibis_id empty = th_group_new(th_db, r.a, "8A", 2026, 8, 8);
+	TH_OK(db_group_delete(th_db, empty, &err));
+	cr_assert_eq(db_count_rows(th_db, "groups"), 5);
+	cr_assert_eq(db_group_delete(th_db, empty, &err), IBIS_EINPUT);
 
 	/* inside a transaction a refusal undoes only itself */
-	OK(db_begin(db, &err));
-	empty = group_new(r.a, "8B", 2026, 8, 8);
-	cr_assert_eq(db_group_delete(db, r.g3b, &err), IBIS_EINPUT);
-	OK(db_commit(db, &err));
-	cr_assert_eq(db_count_rows(db, "groups"), 6);
+	TH_OK(db_begin(th_db, &err));
+	empty = th_group_new(th_db, r.a, "8B", 2026, 8, 8);
+	cr_assert_eq(db_group_delete(th_db, r.g3b, &err), IBIS_EINPUT);
+	TH_OK(db_commit(th_db, &err));
+	cr_assert_eq(db_count_rows(th_db, "groups"), 6);
 }
 
 Test(list, teachers)
@@ -915,40 +843,40 @@ Test(list, teachers)
 	char *t = NULL;
 	const char *t6_again[] = {"Anna Bos"};
 
-	OK(db_group_teachers(db, r.g5a, &t, &err));
+	TH_OK(db_group_teachers(th_db, r.g5a, &t, &err));
 	cr_assert_str_eq(t, "Jan Smit, Els de Wit");
 	free(t);
-	OK(db_teacher_names(db, r.a, 2026, &names, &err));
+	TH_OK(db_teacher_names(th_db, r.a, 2026, &names, &err));
 	cr_assert_eq(names.len, 3);
 	cr_assert_str_eq(names.items[0], "Els de Wit");
 	cr_assert_str_eq(names.items[1], "Jan Smit");
 	cr_assert_str_eq(names.items[2], "Piet Pot");
 	sl_free(&names);
-	OK(db_teacher_names(db, 0, 2026, &names, &err));
+	TH_OK(db_teacher_names(th_db, 0, 2026, &names, &err));
 	cr_assert_eq(names.len, 4);
 	cr_assert_str_eq(names.items[0], "Anna Bos");
 	sl_free(&names);
 	/* sorted as folded: Ĳ with the I, É with the E */
 	const char *more[] = {"Ĳsbrand Ĳzerman", "Zeger Zwart", "Émile Eerden"};
-	OK(db_group_set_teachers(db, r.g6, more, 3, &err));
-	OK(db_teacher_names(db, r.b, 2026, &names, &err));
+	TH_OK(db_group_set_teachers(th_db, r.g6, more, 3, &err));
+	TH_OK(db_teacher_names(th_db, r.b, 2026, &names, &err));
 	cr_assert_eq(names.len, 3);
 	cr_assert_str_eq(names.items[0], "Émile Eerden");
 	cr_assert_str_eq(names.items[1], "Ĳsbrand Ĳzerman");
 	cr_assert_str_eq(names.items[2], "Zeger Zwart");
 	sl_free(&names);
-	OK(db_group_set_teachers(db, r.g6, t6_again, 1, &err));
-	OK(db_teacher_names(db, r.a, 2025, &names, &err));
+	TH_OK(db_group_set_teachers(th_db, r.g6, t6_again, 1, &err));
+	TH_OK(db_teacher_names(th_db, r.a, 2025, &names, &err));
 	cr_assert_eq(names.len, 0);
 	sl_free(&names);
 
 	/* replaced, in the order given; a user account stays with its name */
-	OK(db_group_add_teacher(db, r.g3b, "Invaller", 0, &err));
+	TH_OK(db_group_add_teacher(th_db, r.g3b, "Invaller", 0, &err));
 	raw_exec("INSERT INTO users (login, name, role) VALUES ('ppot', 'Piet Pot', 'leerkracht');"
 		 "UPDATE group_teachers SET user_id = 1 WHERE name = 'Piet Pot'");
 	const char *two[] = {"Invaller", "Piet Pot"};
-	OK(db_group_set_teachers(db, r.g3b, two, 2, &err));
-	OK(db_group_teachers(db, r.g3b, &t, &err));
+	TH_OK(db_group_set_teachers(th_db, r.g3b, two, 2, &err));
+	TH_OK(db_group_teachers(th_db, r.g3b, &t, &err));
 	cr_assert_str_eq(t, "Invaller, Piet Pot");
 	free(t);
 	cr_assert_eq(raw_int("SELECT user_id FROM group_teachers WHERE name = 'Piet Pot'"), 1);
@@ -956,14 +884,14 @@ Test(list, teachers)
 	struct pupil_query q = {.school_year = 2026, .teacher = "Invaller"};
 	EXPECT(&q, r.yilmaz);
 	/* none at all */
-	OK(db_group_set_teachers(db, r.g3b, NULL, 0, &err));
-	OK(db_group_teachers(db, r.g3b, &t, &err));
+	TH_OK(db_group_set_teachers(th_db, r.g3b, NULL, 0, &err));
+	TH_OK(db_group_teachers(th_db, r.g3b, &t, &err));
 	cr_assert_null(t);
 	EXPECT_NONE(&q, "no Invaller");
 	const char *blank[] = {""};
-	cr_assert_eq(db_group_set_teachers(db, r.g5a, blank, 1, &err), IBIS_EINPUT);
-	cr_assert_eq(db_group_set_teachers(db, 9999, two, 2, &err), IBIS_EINPUT);
-	OK(db_group_teachers(db, r.g5a, &t, &err));
+	cr_assert_eq(db_group_set_teachers(th_db, r.g5a, blank, 1, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_set_teachers(th_db, 9999, two, 2, &err), IBIS_EINPUT);
+	TH_OK(db_group_teachers(th_db, r.g5a, &t, &err));
 	cr_assert_str_eq(t, "Jan Smit, Els de Wit");
 	free(t);
 }
@@ -979,7 +907,7 @@ Test(list, derived_columns_follow_every_change)
 	assert_derived();
 
 	/* a level step */
-	level_new(r.bergen, 4, day(2026, 11, 1));
+	level_new(r.bergen, 4, th_ymd(2026, 11, 1));
 	EXPECT(&q, r.bergen, r.yilmaz, r.berg, r.zoe, r.celik, r.ijs);
 	q.sort = SORT_NAME;
 	q.level = 4;
@@ -989,18 +917,18 @@ Test(list, derived_columns_follow_every_change)
 	q.level = 0;
 	assert_derived();
 	/* a first level for Bakker; an episode deleted by hand */
-	level_new(r.ijs, 1, day(2026, 11, 2));
+	level_new(r.ijs, 1, th_ymd(2026, 11, 2));
 	raw_exec("DELETE FROM level_episodes WHERE pupil_id = 2 AND end_date IS NULL");
 	assert_derived();
 
 	/* plans and goals */
 	q.sort = SORT_DEADLINE;
-	ibis_id plan = plan_new(r.celik, "oop", PLAN_CONCEPT, day(2026, 11, 1), DATE_NONE,
-				day(2027, 3, 1));
+	ibis_id plan = th_plan_new(th_db, r.celik, "oop", PLAN_CONCEPT, th_ymd(2026, 11, 1),
+				   DATE_NONE, th_ymd(2027, 3, 1));
 	EXPECT(&q, r.zoe, r.berg, r.celik, r.ijs, r.bergen, r.yilmaz);
-	struct goal g = {.plan_id = plan, .text = "Leest AVI E5", .target = day(2026, 11, 25),
+	struct goal g = {.plan_id = plan, .text = "Leest AVI E5", .target = th_ymd(2026, 11, 25),
 			 .result = GOAL_OPEN};
-	OK(db_goal_insert(db, &g, &err));
+	TH_OK(db_goal_insert(th_db, &g, &err));
 	EXPECT(&q, r.celik, r.zoe, r.berg, r.ijs, r.bergen, r.yilmaz);
 	assert_derived();
 	raw_exec("UPDATE goals SET result = 'behaald'");
@@ -1019,10 +947,10 @@ Test(list, derived_columns_follow_every_change)
 
 	/* a rename: the name order, the search, the order by group */
 	struct pupil p = {0};
-	OK(db_pupil_get(db, r.ijs, &p, &err));
+	TH_OK(db_pupil_get(th_db, r.ijs, &p, &err));
 	free(p.last_name);
 	p.last_name = xstrdup("Zwart");
-	OK(db_pupil_update(db, &p, &err));
+	TH_OK(db_pupil_update(th_db, &p, &err));
 	pupil_clear(&p);
 	q.sort = SORT_NAME;
 	EXPECT(&q, r.berg, r.bergen, r.celik, r.zoe, r.yilmaz, r.ijs);
@@ -1056,8 +984,8 @@ Test(list, derived_columns_follow_every_change)
 Test(list, migration_from_version_1)
 {
 	struct ibis_error err = {0};
-	char *path = xasprintf("%s/v1.db", dir);
-	OK(dbi_create_at_version(path, 1, &err));
+	char *path = xasprintf("%s/v1.db", th_dir);
+	TH_OK(dbi_create_at_version(path, 1, &err));
 
 	/* a version-1 database with data, written as version 1 wrote it */
 	sqlite3 *c = NULL;
@@ -1107,13 +1035,13 @@ Test(list, migration_from_version_1)
 	sqlite3_close(c);
 
 	/* opening migrates it */
-	db_close(db);
+	db_close(th_db);
 	struct db_options opt = {.path = path, .mode = DB_EXISTING};
-	OK(db_open(&db, &opt, &err));
+	TH_OK(db_open(&th_db, &opt, &err));
 	cr_assert_eq(raw_int("PRAGMA user_version"), db_schema_version());
 	assert_derived();
 	struct strlist problems = {0};
-	OK(db_check(db, &problems, &err));
+	TH_OK(db_check(th_db, &problems, &err));
 	cr_assert_eq(problems.len, 0, "%s", problems.len ? problems.items[0] : "");
 	sl_free(&problems);
 
@@ -1147,8 +1075,8 @@ Test(list, migration_from_version_1)
 
 	/* and the triggers work on the migrated file */
 	struct pupil p = {0};
-	OK(db_pupil_get(db, 6, &p, &err));
-	OK(db_pupil_unarchive(db, &p, &err));
+	TH_OK(db_pupil_get(th_db, 6, &p, &err));
+	TH_OK(db_pupil_unarchive(th_db, &p, &err));
 	pupil_clear(&p);
 	q.level = 0;
 	q.sort = SORT_NAME;
@@ -1165,9 +1093,9 @@ Test(list, fresh_database_checks_clean)
 	roster_make(&r);
 	struct ibis_error err = {0};
 	struct strlist problems = {0};
-	OK(db_check(db, &problems, &err));
+	TH_OK(db_check(th_db, &problems, &err));
 	cr_assert_eq(problems.len, 0, "%s", problems.len ? problems.items[0] : "");
 	sl_free(&problems);
-	cr_assert_eq(db_count_rows(db, "pupil_search"), 7);
-	cr_assert_eq(db_count_rows(db, "pupil_search_left"), 1);
+	cr_assert_eq(db_count_rows(th_db, "pupil_search"), 7);
+	cr_assert_eq(db_count_rows(th_db, "pupil_search_left"), 1);
 }

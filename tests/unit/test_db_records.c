@@ -16,79 +16,20 @@
 #include "ibis/db_school.h"
 #include "ibis/util.h"
 
-/* ================================================================ fixture */
-
-static struct db *db;
-static char *dir;
-
-static void setup(void)
-{
-	db = th_db_new(&dir);
-}
-
-static void teardown(void)
-{
-	db_close(db);
-	th_rmtree(dir);
-	free(dir);
-}
-
-static ibis_date day(int y, int m, int d)
-{
-	ibis_date out;
-	cr_assert(date_from_ymd(y, m, d, &out));
-	return out;
-}
-
-/* A call that must succeed; err is the caller's. */
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s (%s)", #call, err.message, err.detail)
-
-static ibis_id school_new(const char *name, const char *brin)
-{
-	struct ibis_error err = {0};
-	struct school s = {.name = (char *)name, .brin = (char *)brin,
-			   .level_model = "6-lagen", .groepsbesprekingen = 3};
-	cr_assert_eq(db_school_insert(db, &s, &err), IBIS_OK, "%s (%s)", err.message, err.detail);
-	return s.id;
-}
-
-static ibis_id group_new(ibis_id school, const char *name, int year, int min, int max)
-{
-	struct ibis_error err = {0};
-	struct group g = {.school_id = school, .name = (char *)name, .school_year = year,
-			  .kind = min == max ? GROUP_REGULAR : GROUP_COMBINATION,
-			  .jaargroep_min = min, .jaargroep_max = max};
-	cr_assert_eq(db_group_insert(db, &g, &err), IBIS_OK, "%s (%s)", err.message, err.detail);
-	return g.id;
-}
-
-static ibis_id pupil_new(ibis_id school, const char *first, const char *tv, const char *last)
-{
-	struct ibis_error err = {0};
-	struct pupil p = {.school_id = school, .first_name = (char *)first,
-			  .tussenvoegsel = (char *)tv, .last_name = (char *)last,
-			  .birth_date = day(2017, 3, 14), .enrolled = day(2021, 8, 30),
-			  .left = DATE_NONE};
-	cr_assert_eq(db_pupil_insert(db, &p, &err), IBIS_OK, "%s (%s)", err.message, err.detail);
-	cr_assert_gt(p.id, 0);
-	cr_assert_eq(p.version, 1);
-	return p.id;
-}
-
 /* =============================================================== schools */
 
-TestSuite(records, .init = setup, .fini = teardown);
+TestSuite(records, .init = th_db_setup, .fini = th_db_teardown);
 
 Test(records, school_round_trip)
 {
 	struct ibis_error err = {0};
 	struct school s = {.name = "OBS Het Kompas", .brin = "12AB00", .level_model = "4-niveaus",
 			   .groepsbesprekingen = 4};
-	cr_assert_eq(db_school_insert(db, &s, &err), IBIS_OK, "%s", err.message);
-	school_new("CBS De Akker", NULL);
+	cr_assert_eq(db_school_insert(th_db, &s, &err), IBIS_OK, "%s", err.message);
+	th_school_new(th_db, "CBS De Akker", NULL, "6-lagen");
 
 	struct school got = {0};
-	OK(db_school_get(db, s.id, &got, &err));
+	TH_OK(db_school_get(th_db, s.id, &got, &err));
 	cr_assert_eq(got.id, s.id);
 	cr_assert_str_eq(got.name, "OBS Het Kompas");
 	cr_assert_str_eq(got.brin, "12AB00");
@@ -99,7 +40,7 @@ Test(records, school_round_trip)
 
 	struct school *list = NULL;
 	int n = 0;
-	OK(db_school_list(db, &list, &n, &err));
+	TH_OK(db_school_list(th_db, &list, &n, &err));
 	cr_assert_eq(n, 2);
 	cr_assert_str_eq(list[0].name, "CBS De Akker"); /* by name */
 	cr_assert_null(list[0].brin);
@@ -108,17 +49,17 @@ Test(records, school_round_trip)
 
 	/* the same BRIN twice */
 	struct school dup = {.name = "Kopie", .brin = "12AB00", .level_model = "4-niveaus"};
-	cr_assert_eq(db_school_insert(db, &dup, &err), IBIS_EINPUT);
+	cr_assert_eq(db_school_insert(th_db, &dup, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_str_eq(err.message, "Er is al een school met BRIN-code 12AB00.");
 	/* a malformed BRIN */
 	struct school bad = {.name = "Fout", .brin = "12", .level_model = "4-niveaus"};
-	cr_assert_eq(db_school_insert(db, &bad, &err), IBIS_EINPUT);
+	cr_assert_eq(db_school_insert(th_db, &bad, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	/* unknown id */
-	cr_assert_eq(db_school_get(db, 999, &got, &err), IBIS_EINPUT);
+	cr_assert_eq(db_school_get(th_db, 999, &got, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "School 999 bestaat niet.");
-	cr_assert_eq(db_count_rows(db, "schools"), 2);
+	cr_assert_eq(db_count_rows(th_db, "schools"), 2);
 }
 
 /* ================================================================ groups */
@@ -126,16 +67,16 @@ Test(records, school_round_trip)
 Test(records, group_round_trip_and_order)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id other = school_new("De Linde", NULL);
-	ibis_id g5b = group_new(school, "5B", 2026, 5, 5);
-	ibis_id g45 = group_new(school, "4/5", 2026, 4, 5);
-	ibis_id g5a = group_new(school, "5A", 2026, 5, 5);
-	group_new(school, "5A", 2025, 5, 5); /* last year's */
-	group_new(other, "1/2", 2026, 0, 2);
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id other = th_school_new(th_db, "De Linde", NULL, "6-lagen");
+	ibis_id g5b = th_group_new(th_db, school, "5B", 2026, 5, 5);
+	ibis_id g45 = th_group_new(th_db, school, "4/5", 2026, 4, 5);
+	ibis_id g5a = th_group_new(th_db, school, "5A", 2026, 5, 5);
+	th_group_new(th_db, school, "5A", 2025, 5, 5); /* last year's */
+	th_group_new(th_db, other, "1/2", 2026, 0, 2);
 
 	struct group g = {0};
-	OK(db_group_get(db, g45, &g, &err));
+	TH_OK(db_group_get(th_db, g45, &g, &err));
 	cr_assert_str_eq(g.name, "4/5");
 	cr_assert_eq(g.school_id, school);
 	cr_assert_eq(g.school_year, 2026);
@@ -147,58 +88,58 @@ Test(records, group_round_trip_and_order)
 
 	struct group *list = NULL;
 	int n = 0;
-	OK(db_group_list(db, school, 2026, &list, &n, &err));
+	TH_OK(db_group_list(th_db, school, 2026, &list, &n, &err));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(list[0].id, g45); /* jaargroep 4 first, then 5A, 5B */
 	cr_assert_eq(list[1].id, g5a);
 	cr_assert_eq(list[2].id, g5b);
 	groups_free(list, n);
-	OK(db_group_list(db, 0, 2026, &list, &n, &err));
+	TH_OK(db_group_list(th_db, 0, 2026, &list, &n, &err));
 	cr_assert_eq(n, 4);
 	cr_assert_str_eq(list[0].name, "1/2");
 	groups_free(list, n);
-	OK(db_group_list(db, school, 2030, &list, &n, &err));
+	TH_OK(db_group_list(th_db, school, 2030, &list, &n, &err));
 	cr_assert_eq(n, 0);
 	groups_free(list, n);
 
 	/* the same name twice in one school year */
 	struct group dup = {.school_id = school, .name = "5B", .school_year = 2026,
 			    .jaargroep_min = 5, .jaargroep_max = 5};
-	cr_assert_eq(db_group_insert(db, &dup, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_insert(th_db, &dup, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_str_eq(err.message, "Er is in 2026-2027 al een groep 5B.");
 	/* jaargroep out of range, and max below min */
 	struct group bad = {.school_id = school, .name = "9", .school_year = 2026,
 			    .jaargroep_min = 9, .jaargroep_max = 9};
-	cr_assert_eq(db_group_insert(db, &bad, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_insert(th_db, &bad, &err), IBIS_EINPUT);
 	struct group bad2 = {.school_id = school, .name = "x", .school_year = 2026,
 			     .jaargroep_min = 5, .jaargroep_max = 4};
-	cr_assert_eq(db_group_insert(db, &bad2, &err), IBIS_EINPUT);
-	cr_assert_eq(db_group_get(db, 999, &g, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_insert(th_db, &bad2, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_get(th_db, 999, &g, &err), IBIS_EINPUT);
 }
 
 Test(records, placement_and_teachers)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id g45 = group_new(school, "4/5", 2026, 4, 5);
-	ibis_id g3 = group_new(school, "3", 2025, 3, 3);
-	ibis_id pupil = pupil_new(school, "Anna", "van den", "Berg");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id g45 = th_group_new(th_db, school, "4/5", 2026, 4, 5);
+	ibis_id g3 = th_group_new(th_db, school, "3", 2025, 3, 3);
+	ibis_id pupil = th_pupil_new(th_db, school, "Anna", "van den", "Berg");
 
-	OK(db_group_add_member(db, g3, pupil, 3, &err));
-	OK(db_group_add_member(db, g45, pupil, 4, &err));
-	OK(db_group_add_teacher(db, g45, "Juf Sanne", 0, &err));
-	OK(db_group_add_teacher(db, g45, "Meester Rob", 0, &err));
+	TH_OK(db_group_add_member(th_db, g3, pupil, 3, &err));
+	TH_OK(db_group_add_member(th_db, g45, pupil, 4, &err));
+	TH_OK(db_group_add_teacher(th_db, g45, "Juf Sanne", 0, &err));
+	TH_OK(db_group_add_teacher(th_db, g45, "Meester Rob", 0, &err));
 
 	char *teachers = NULL;
-	OK(db_group_teachers(db, g45, &teachers, &err));
+	TH_OK(db_group_teachers(th_db, g45, &teachers, &err));
 	cr_assert_str_eq(teachers, "Juf Sanne, Meester Rob");
 	free(teachers);
-	OK(db_group_teachers(db, g3, &teachers, &err));
+	TH_OK(db_group_teachers(th_db, g3, &teachers, &err));
 	cr_assert_null(teachers);
 
 	struct placement pl;
-	OK(db_pupil_placement(db, pupil, 2026, &pl, &err));
+	TH_OK(db_pupil_placement(th_db, pupil, 2026, &pl, &err));
 	cr_assert_eq(pl.group_id, g45);
 	cr_assert_str_eq(pl.group_name, "4/5");
 	cr_assert_eq(pl.jaargroep, 4);
@@ -209,14 +150,14 @@ Test(records, placement_and_teachers)
 	cr_assert_null(pl.group_name);
 	cr_assert_eq(pl.jaargroep, -1);
 
-	OK(db_pupil_placement(db, pupil, 2025, &pl, &err));
+	TH_OK(db_pupil_placement(th_db, pupil, 2025, &pl, &err));
 	cr_assert_eq(pl.group_id, g3);
 	cr_assert_eq(pl.jaargroep, 3);
 	cr_assert_null(pl.teachers);
 	placement_clear(&pl);
 
 	/* a year without a group still names the school */
-	OK(db_pupil_placement(db, pupil, 2027, &pl, &err));
+	TH_OK(db_pupil_placement(th_db, pupil, 2027, &pl, &err));
 	cr_assert_eq(pl.group_id, 0);
 	cr_assert_null(pl.group_name);
 	cr_assert_eq(pl.jaargroep, -1);
@@ -224,36 +165,36 @@ Test(records, placement_and_teachers)
 	cr_assert_str_eq(pl.school_name, "De Regenboog");
 	placement_clear(&pl);
 
-	cr_assert_eq(db_pupil_placement(db, 999, 2026, &pl, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_placement(th_db, 999, 2026, &pl, &err), IBIS_EINPUT);
 	placement_clear(&pl);
 }
 
 Test(records, one_group_per_school_year)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id g5a = group_new(school, "5A", 2026, 5, 5);
-	ibis_id g5b = group_new(school, "5B", 2026, 5, 5);
-	ibis_id pupil = pupil_new(school, "Daan", "de", "Vries");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id g5a = th_group_new(th_db, school, "5A", 2026, 5, 5);
+	ibis_id g5b = th_group_new(th_db, school, "5B", 2026, 5, 5);
+	ibis_id pupil = th_pupil_new(th_db, school, "Daan", "de", "Vries");
 
-	OK(db_group_add_member(db, g5a, pupil, 5, &err));
-	cr_assert_eq(db_group_add_member(db, g5b, pupil, 5, &err), IBIS_EINPUT);
+	TH_OK(db_group_add_member(th_db, g5a, pupil, 5, &err));
+	cr_assert_eq(db_group_add_member(th_db, g5b, pupil, 5, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	char *want = xasprintf("Leerling %lld zit dat schooljaar al in een groep.", pupil);
 	cr_assert_str_eq(err.message, want);
 	free(want);
-	cr_assert_eq(db_count_rows(db, "group_members"), 1);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 1);
 
 	/* jaargroep 0-8 only; unknown group; unknown pupil */
-	ibis_id p2 = pupil_new(school, "Eva", NULL, "Aydın");
-	cr_assert_eq(db_group_add_member(db, g5b, p2, 9, &err), IBIS_EINPUT);
+	ibis_id p2 = th_pupil_new(th_db, school, "Eva", NULL, "Aydın");
+	cr_assert_eq(db_group_add_member(th_db, g5b, p2, 9, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
-	cr_assert_eq(db_group_add_member(db, 999, p2, 5, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_add_member(th_db, 999, p2, 5, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_str_eq(err.message, "Groep 999 bestaat niet.");
-	cr_assert_eq(db_group_add_member(db, g5b, 999, 5, &err), IBIS_EINPUT);
+	cr_assert_eq(db_group_add_member(th_db, g5b, 999, 5, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
-	cr_assert_eq(db_count_rows(db, "group_members"), 1);
+	cr_assert_eq(db_count_rows(th_db, "group_members"), 1);
 }
 
 /* ================================================================ pupils */
@@ -261,27 +202,27 @@ Test(records, one_group_per_school_year)
 Test(records, pupil_round_trip_with_unicode_names)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
 	struct pupil p = {.school_id = school, .number = "20230017", .first_name = "Zoë",
-			  .last_name = "Çelik-van den Berg", .birth_date = day(2016, 2, 29),
+			  .last_name = "Çelik-van den Berg", .birth_date = th_ymd(2016, 2, 29),
 			  .address = "Kerkstraat 1, 1234 AB Ĳsselstein",
-			  .enrolled = day(2020, 8, 31), .left = day(2026, 7, 10),
+			  .enrolled = th_ymd(2020, 8, 31), .left = th_ymd(2026, 7, 10),
 			  .destination = LEAVE_SBO, .notes = "Zit graag vooraan.\nLinkshandig."};
-	OK(db_pupil_insert(db, &p, &err));
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 
 	struct pupil got;
 	memset(&got, 0, sizeof(got));
-	OK(db_pupil_get(db, p.id, &got, &err));
+	TH_OK(db_pupil_get(th_db, p.id, &got, &err));
 	cr_assert_eq(got.id, p.id);
 	cr_assert_eq(got.school_id, school);
 	cr_assert_str_eq(got.number, "20230017");
 	cr_assert_str_eq(got.first_name, "Zoë");
 	cr_assert_null(got.tussenvoegsel);
 	cr_assert_str_eq(got.last_name, "Çelik-van den Berg");
-	cr_assert_eq(got.birth_date, day(2016, 2, 29));
+	cr_assert_eq(got.birth_date, th_ymd(2016, 2, 29));
 	cr_assert_str_eq(got.address, "Kerkstraat 1, 1234 AB Ĳsselstein");
-	cr_assert_eq(got.enrolled, day(2020, 8, 31));
-	cr_assert_eq(got.left, day(2026, 7, 10));
+	cr_assert_eq(got.enrolled, th_ymd(2020, 8, 31));
+	cr_assert_eq(got.left, th_ymd(2026, 7, 10));
 	cr_assert_eq(got.destination, LEAVE_SBO);
 	cr_assert_str_eq(got.notes, "Zit graag vooraan.\nLinkshandig.");
 	cr_assert_eq(got.version, 1);
@@ -291,8 +232,8 @@ Test(records, pupil_round_trip_with_unicode_names)
 	struct pupil q = {.school_id = school, .number = "", .first_name = "Ĳsbrand",
 			  .tussenvoegsel = "", .last_name = "Yılmaz", .birth_date = DATE_NONE,
 			  .enrolled = DATE_NONE, .left = DATE_NONE};
-	OK(db_pupil_insert(db, &q, &err));
-	OK(db_pupil_get(db, q.id, &got, &err));
+	TH_OK(db_pupil_insert(th_db, &q, &err));
+	TH_OK(db_pupil_get(th_db, q.id, &got, &err));
 	cr_assert_str_eq(got.first_name, "Ĳsbrand");
 	cr_assert_str_eq(got.last_name, "Yılmaz");
 	cr_assert_null(got.number);
@@ -302,71 +243,71 @@ Test(records, pupil_round_trip_with_unicode_names)
 	cr_assert_eq(got.destination, LEAVE_NONE);
 	pupil_clear(&got);
 
-	cr_assert_eq(db_pupil_get(db, 999, &got, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_get(th_db, 999, &got, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "Leerling 999 bestaat niet.");
 }
 
 Test(records, pupil_rules)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
 	struct pupil p = {.school_id = school, .number = "17", .first_name = "Anna",
 			  .last_name = "Berg", .birth_date = DATE_NONE, .enrolled = DATE_NONE,
 			  .left = DATE_NONE};
-	OK(db_pupil_insert(db, &p, &err));
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 
 	/* the same leerlingnummer in one school */
 	struct pupil dup = p;
 	dup.id = 0;
-	cr_assert_eq(db_pupil_insert(db, &dup, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_insert(th_db, &dup, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_str_eq(err.message, "Er is op deze school al een leerling met leerlingnummer 17.");
 	/* no last name */
 	struct pupil noname = {.school_id = school, .first_name = "Anna", .last_name = "",
 			       .birth_date = DATE_NONE, .enrolled = DATE_NONE, .left = DATE_NONE};
-	cr_assert_eq(db_pupil_insert(db, &noname, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_insert(th_db, &noname, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	/* a school that does not exist */
 	struct pupil nowhere = {.school_id = 999, .first_name = "Anna", .last_name = "Berg",
 				.birth_date = DATE_NONE, .enrolled = DATE_NONE, .left = DATE_NONE};
-	cr_assert_eq(db_pupil_insert(db, &nowhere, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_insert(th_db, &nowhere, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_str_eq(err.message, "School 999 bestaat niet.");
 	/* left before enrolling; a destination without leaving */
 	struct pupil early = {.school_id = school, .first_name = "Bram", .last_name = "Bergen",
-			      .birth_date = DATE_NONE, .enrolled = day(2024, 8, 1),
-			      .left = day(2024, 7, 1)};
-	cr_assert_eq(db_pupil_insert(db, &early, &err), IBIS_EINPUT);
+			      .birth_date = DATE_NONE, .enrolled = th_ymd(2024, 8, 1),
+			      .left = th_ymd(2024, 7, 1)};
+	cr_assert_eq(db_pupil_insert(th_db, &early, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	struct pupil dest = {.school_id = school, .first_name = "Bram", .last_name = "Bergen",
 			     .birth_date = DATE_NONE, .enrolled = DATE_NONE, .left = DATE_NONE,
 			     .destination = LEAVE_VO};
-	cr_assert_eq(db_pupil_insert(db, &dest, &err), IBIS_EINPUT);
-	cr_assert_eq(db_count_rows(db, "pupils"), 1);
+	cr_assert_eq(db_pupil_insert(th_db, &dest, &err), IBIS_EINPUT);
+	cr_assert_eq(db_count_rows(th_db, "pupils"), 1);
 }
 
 Test(records, pupil_update_and_conflict)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id id = pupil_new(school, "Anna", "van den", "Berg");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id id = th_pupil_new(th_db, school, "Anna", "van den", "Berg");
 
 	/* two screens read the same pupil */
 	struct pupil mine, theirs, got;
 	memset(&mine, 0, sizeof(mine));
 	memset(&theirs, 0, sizeof(theirs));
 	memset(&got, 0, sizeof(got));
-	OK(db_pupil_get(db, id, &mine, &err));
-	OK(db_pupil_get(db, id, &theirs, &err));
+	TH_OK(db_pupil_get(th_db, id, &mine, &err));
+	TH_OK(db_pupil_get(th_db, id, &theirs, &err));
 
 	free(theirs.notes);
 	theirs.notes = xstrdup("Bril sinds september.");
-	OK(db_pupil_update(db, &theirs, &err));
+	TH_OK(db_pupil_update(th_db, &theirs, &err));
 	cr_assert_eq(theirs.version, 2);
 
 	free(mine.last_name);
 	mine.last_name = xstrdup("Bergh");
-	cr_assert_eq(db_pupil_update(db, &mine, &err), IBIS_EDB);
+	cr_assert_eq(db_pupil_update(th_db, &mine, &err), IBIS_EDB);
 	cr_assert_eq(err.fault, DBF_CONFLICT);
 	char *want = xasprintf("Leerling %lld is intussen door iemand anders gewijzigd; uw "
 			       "wijzigingen zijn niet opgeslagen.",
@@ -376,31 +317,31 @@ Test(records, pupil_update_and_conflict)
 	cr_assert_eq(mine.version, 1);
 
 	/* the row is as the other left it */
-	OK(db_pupil_get(db, id, &got, &err));
+	TH_OK(db_pupil_get(th_db, id, &got, &err));
 	cr_assert_str_eq(got.last_name, "Berg");
 	cr_assert_str_eq(got.notes, "Bril sinds september.");
 	cr_assert_eq(got.version, 2);
 	pupil_clear(&got);
 
 	/* reading again and saving works, and the keys follow the new name */
-	OK(db_pupil_get(db, id, &mine, &err));
+	TH_OK(db_pupil_get(th_db, id, &mine, &err));
 	free(mine.last_name);
 	mine.last_name = xstrdup("Çelik");
 	free(mine.tussenvoegsel);
 	mine.tussenvoegsel = NULL;
-	OK(db_pupil_update(db, &mine, &err));
+	TH_OK(db_pupil_update(th_db, &mine, &err));
 	cr_assert_eq(mine.version, 3);
 	struct pupil_query q = {.search = "celik", .school_year = 2026};
 	int count = -1;
-	OK(db_pupil_count(db, &q, &count, &err));
+	TH_OK(db_pupil_count(th_db, &q, &count, &err));
 	cr_assert_eq(count, 1);
 	q.search = "van den berg";
-	OK(db_pupil_count(db, &q, &count, &err));
+	TH_OK(db_pupil_count(th_db, &q, &count, &err));
 	cr_assert_eq(count, 0);
 
 	/* a pupil that is gone */
 	mine.id = 999;
-	cr_assert_eq(db_pupil_update(db, &mine, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_update(th_db, &mine, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "Leerling 999 bestaat niet (meer).");
 
 	pupil_clear(&mine);
@@ -410,19 +351,19 @@ Test(records, pupil_update_and_conflict)
 Test(records, guardian_round_trip)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id pupil = pupil_new(school, "Zoë", NULL, "Çelik");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id pupil = th_pupil_new(th_db, school, "Zoë", NULL, "Çelik");
 	struct guardian mother = {.pupil_id = pupil, .name = "Ayşe Çelik", .relation = "moeder",
 				  .gezag = true, .phone = "06-12345678", .email = "ayse@example.nl"};
 	struct guardian step = {.pupil_id = pupil, .name = "Joost de Boer", .relation = "stiefvader",
 				.gezag = false};
-	OK(db_guardian_insert(db, &mother, &err));
-	OK(db_guardian_insert(db, &step, &err));
+	TH_OK(db_guardian_insert(th_db, &mother, &err));
+	TH_OK(db_guardian_insert(th_db, &step, &err));
 	cr_assert_gt(step.id, mother.id);
 
 	struct guardian *list = NULL;
 	int n = 0;
-	OK(db_guardian_list(db, pupil, &list, &n, &err));
+	TH_OK(db_guardian_list(th_db, pupil, &list, &n, &err));
 	cr_assert_eq(n, 2);
 	cr_assert_eq(list[0].id, mother.id);
 	cr_assert_eq(list[0].pupil_id, pupil);
@@ -440,7 +381,7 @@ Test(records, guardian_round_trip)
 	free(list);
 
 	struct guardian orphan = {.pupil_id = 999, .name = "X"};
-	cr_assert_eq(db_guardian_insert(db, &orphan, &err), IBIS_EINPUT);
+	cr_assert_eq(db_guardian_insert(th_db, &orphan, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 }
 
@@ -449,34 +390,34 @@ Test(records, guardian_round_trip)
 Test(records, level_episodes)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id pupil = pupil_new(school, "Ĳsbrand", NULL, "Yılmaz");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id pupil = th_pupil_new(th_db, school, "Ĳsbrand", NULL, "Yılmaz");
 	bool found = true;
 	struct level_episode cur = {0};
 
-	OK(db_level_current(db, pupil, &cur, &found, &err));
+	TH_OK(db_level_current(th_db, pupil, &cur, &found, &err));
 	cr_assert_not(found);
 
 	struct level_episode one = {.pupil_id = pupil, .model = "6-lagen", .level = 1,
-				    .start = day(2025, 8, 25), .end = DATE_NONE,
+				    .start = th_ymd(2025, 8, 25), .end = DATE_NONE,
 				    .author = "ib"};
-	OK(db_level_insert(db, &one, &err));
+	TH_OK(db_level_insert(th_db, &one, &err));
 	cr_assert_gt(one.id, 0);
 	cr_assert_eq(one.version, 1);
 	struct level_episode two = {.pupil_id = pupil, .model = "6-lagen", .level = 2,
-				    .start = day(2026, 1, 12), .end = DATE_NONE,
+				    .start = th_ymd(2026, 1, 12), .end = DATE_NONE,
 				    .reason = "Blijft achter bij technisch lezen ondanks extra instructie.",
 				    .meeting = "groepsbespreking", .regie = "Leerkracht",
 				    .betrokkenen = "Leerkracht, IB’er, ouders", .author = "ib",
 				    .corrects = 0};
-	OK(db_level_insert(db, &two, &err));
+	TH_OK(db_level_insert(th_db, &two, &err));
 
-	OK(db_level_current(db, pupil, &cur, &found, &err));
+	TH_OK(db_level_current(th_db, pupil, &cur, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(cur.id, two.id);
 	cr_assert_eq(cur.level, 2);
 	cr_assert_str_eq(cur.model, "6-lagen");
-	cr_assert_eq(cur.start, day(2026, 1, 12));
+	cr_assert_eq(cur.start, th_ymd(2026, 1, 12));
 	cr_assert_eq(cur.end, DATE_NONE);
 	cr_assert_str_eq(cur.reason, "Blijft achter bij technisch lezen ondanks extra instructie.");
 	cr_assert_str_eq(cur.meeting, "groepsbespreking");
@@ -489,36 +430,36 @@ Test(records, level_episodes)
 
 	/* a start before the current one's is refused, nothing changes */
 	struct level_episode back = {.pupil_id = pupil, .model = "6-lagen", .level = 3,
-				     .start = day(2025, 12, 1), .end = DATE_NONE};
-	cr_assert_eq(db_level_insert(db, &back, &err), IBIS_EINPUT);
+				     .start = th_ymd(2025, 12, 1), .end = DATE_NONE};
+	cr_assert_eq(db_level_insert(th_db, &back, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	cr_assert_str_eq(err.message,
 			 "Het nieuwe niveau kan niet eerder beginnen dan het huidige (sinds "
 			 "12-01-2026).");
 	/* level 0, and no start */
 	struct level_episode zero = {.pupil_id = pupil, .model = "6-lagen", .level = 0,
-				     .start = day(2026, 3, 1), .end = DATE_NONE};
-	cr_assert_eq(db_level_insert(db, &zero, &err), IBIS_EINPUT);
+				     .start = th_ymd(2026, 3, 1), .end = DATE_NONE};
+	cr_assert_eq(db_level_insert(th_db, &zero, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	struct level_episode nostart = {.pupil_id = pupil, .model = "6-lagen", .level = 3,
 					.start = DATE_NONE, .end = DATE_NONE};
-	cr_assert_eq(db_level_insert(db, &nostart, &err), IBIS_EINPUT);
+	cr_assert_eq(db_level_insert(th_db, &nostart, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	/* a correction of the current episode, on the same day */
 	struct level_episode fix = {.pupil_id = pupil, .model = "6-lagen", .level = 3,
-				    .start = day(2026, 1, 12), .end = DATE_NONE,
+				    .start = th_ymd(2026, 1, 12), .end = DATE_NONE,
 				    .reason = "Verkeerd niveau ingevoerd.", .corrects = two.id};
-	OK(db_level_insert(db, &fix, &err));
+	TH_OK(db_level_insert(th_db, &fix, &err));
 
 	struct level_episode *h = NULL;
 	int n = 0;
-	OK(db_level_history(db, pupil, &h, &n, &err));
+	TH_OK(db_level_history(th_db, pupil, &h, &n, &err));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(h[0].id, one.id);
-	cr_assert_eq(h[0].end, day(2026, 1, 12)); /* closed at the next start */
+	cr_assert_eq(h[0].end, th_ymd(2026, 1, 12)); /* closed at the next start */
 	cr_assert_eq(h[0].version, 2);
 	cr_assert_eq(h[1].id, two.id);
-	cr_assert_eq(h[1].end, day(2026, 1, 12));
+	cr_assert_eq(h[1].end, th_ymd(2026, 1, 12));
 	cr_assert_eq(h[2].id, fix.id);
 	cr_assert_eq(h[2].corrects, two.id);
 	cr_assert_eq(h[2].end, DATE_NONE);
@@ -526,37 +467,37 @@ Test(records, level_episodes)
 
 	/* a pupil that does not exist */
 	struct level_episode ghost = {.pupil_id = 999, .model = "6-lagen", .level = 1,
-				      .start = day(2026, 1, 1), .end = DATE_NONE};
-	cr_assert_eq(db_level_insert(db, &ghost, &err), IBIS_EINPUT);
+				      .start = th_ymd(2026, 1, 1), .end = DATE_NONE};
+	cr_assert_eq(db_level_insert(th_db, &ghost, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
-	cr_assert_eq(db_count_rows(db, "level_episodes"), 3);
+	cr_assert_eq(db_count_rows(th_db, "level_episodes"), 3);
 }
 
 Test(records, level_history_without_open_episode)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id pupil = pupil_new(school, "Anna", NULL, "Berg");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id pupil = th_pupil_new(th_db, school, "Anna", NULL, "Berg");
 
 	/* a closed episode from the past (an import, say) */
 	struct level_episode past = {.pupil_id = pupil, .model = "4-niveaus", .level = 2,
-				     .start = day(2024, 9, 1), .end = day(2025, 6, 30)};
-	OK(db_level_insert(db, &past, &err));
+				     .start = th_ymd(2024, 9, 1), .end = th_ymd(2025, 6, 30)};
+	TH_OK(db_level_insert(th_db, &past, &err));
 	struct level_episode overlap = {.pupil_id = pupil, .model = "4-niveaus", .level = 1,
-					.start = day(2025, 1, 1), .end = DATE_NONE};
-	cr_assert_eq(db_level_insert(db, &overlap, &err), IBIS_EINPUT);
+					.start = th_ymd(2025, 1, 1), .end = DATE_NONE};
+	cr_assert_eq(db_level_insert(th_db, &overlap, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	struct level_episode after = {.pupil_id = pupil, .model = "4-niveaus", .level = 1,
-				      .start = day(2025, 6, 30), .end = DATE_NONE};
-	OK(db_level_insert(db, &after, &err));
+				      .start = th_ymd(2025, 6, 30), .end = DATE_NONE};
+	TH_OK(db_level_insert(th_db, &after, &err));
 	/* an end before the start */
 	struct level_episode inverted = {.pupil_id = pupil, .model = "4-niveaus", .level = 2,
-					 .start = day(2026, 2, 1), .end = day(2026, 1, 1)};
-	cr_assert_eq(db_level_insert(db, &inverted, &err), IBIS_EINPUT);
+					 .start = th_ymd(2026, 2, 1), .end = th_ymd(2026, 1, 1)};
+	cr_assert_eq(db_level_insert(th_db, &inverted, &err), IBIS_EINPUT);
 
 	struct level_episode *h = NULL;
 	int n = 0;
-	OK(db_level_history(db, pupil, &h, &n, &err));
+	TH_OK(db_level_history(th_db, pupil, &h, &n, &err));
 	cr_assert_eq(n, 2);
 	cr_assert_eq(h[1].end, DATE_NONE); /* the failed one did not close it */
 	level_episodes_free(h, n);
@@ -567,31 +508,31 @@ Test(records, level_history_without_open_episode)
 Test(records, events)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id pupil = pupil_new(school, "Zoë", NULL, "Çelik-van den Berg");
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id pupil = th_pupil_new(th_db, school, "Zoë", NULL, "Çelik-van den Berg");
 
-	struct event toets = {.pupil_id = pupil, .kind = "toets", .date = day(2026, 1, 20),
+	struct event toets = {.pupil_id = pupil, .kind = "toets", .date = th_ymd(2026, 1, 20),
 			      .author = "leerkracht", .text = "Midden-toets afgenomen.",
 			      .toets = "DMT", .vakgebied = "technisch lezen", .moment = "M5",
 			      .score = "42", .niveau = "IV"};
-	struct event note = {.pupil_id = pupil, .kind = "notitie", .date = day(2026, 1, 20),
+	struct event note = {.pupil_id = pupil, .kind = "notitie", .date = th_ymd(2026, 1, 20),
 			     .author = "ib", .text = "Gesprek met moeder gepland."};
-	struct event secret = {.pupil_id = pupil, .kind = "extern", .date = day(2025, 11, 3),
+	struct event secret = {.pupil_id = pupil, .kind = "extern", .date = th_ymd(2025, 11, 3),
 			       .author = "ib", .text = "Verslag GGD ontvangen.", .restricted = true};
-	OK(db_event_insert(db, &secret, &err));
-	OK(db_event_insert(db, &toets, &err));
-	OK(db_event_insert(db, &note, &err));
+	TH_OK(db_event_insert(th_db, &secret, &err));
+	TH_OK(db_event_insert(th_db, &toets, &err));
+	TH_OK(db_event_insert(th_db, &note, &err));
 	cr_assert_eq(note.version, 1);
 
 	struct event *list = NULL;
 	int n = 0, count = 0;
-	OK(db_event_list(db, pupil, 0, &list, &n, &err));
+	TH_OK(db_event_list(th_db, pupil, 0, &list, &n, &err));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(list[0].id, note.id); /* newest first; same day: last added first */
 	cr_assert_eq(list[1].id, toets.id);
 	cr_assert_eq(list[2].id, secret.id);
 	cr_assert_str_eq(list[1].kind, "toets");
-	cr_assert_eq(list[1].date, day(2026, 1, 20));
+	cr_assert_eq(list[1].date, th_ymd(2026, 1, 20));
 	cr_assert_str_eq(list[1].author, "leerkracht");
 	cr_assert_str_eq(list[1].text, "Midden-toets afgenomen.");
 	cr_assert_str_eq(list[1].toets, "DMT");
@@ -604,29 +545,29 @@ Test(records, events)
 	cr_assert_null(list[0].toets);
 	events_free(list, n);
 
-	OK(db_event_list(db, pupil, 2, &list, &n, &err));
+	TH_OK(db_event_list(th_db, pupil, 2, &list, &n, &err));
 	cr_assert_eq(n, 2);
 	events_free(list, n);
-	OK(db_event_count(db, pupil, &count, &err));
+	TH_OK(db_event_count(th_db, pupil, &count, &err));
 	cr_assert_eq(count, 3);
 
 	/* an event for a pupil that does not exist */
-	struct event ghost = {.pupil_id = 999, .kind = "notitie", .date = day(2026, 1, 1)};
-	cr_assert_eq(db_event_insert(db, &ghost, &err), IBIS_EINPUT);
+	struct event ghost = {.pupil_id = 999, .kind = "notitie", .date = th_ymd(2026, 1, 1)};
+	cr_assert_eq(db_event_insert(th_db, &ghost, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	/* a score on something that is not a toets; a niveau that does not exist */
-	struct event scored = {.pupil_id = pupil, .kind = "observatie", .date = day(2026, 1, 1),
+	struct event scored = {.pupil_id = pupil, .kind = "observatie", .date = th_ymd(2026, 1, 1),
 			       .score = "7"};
-	cr_assert_eq(db_event_insert(db, &scored, &err), IBIS_EINPUT);
+	cr_assert_eq(db_event_insert(th_db, &scored, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
-	struct event six = {.pupil_id = pupil, .kind = "toets", .date = day(2026, 1, 1),
+	struct event six = {.pupil_id = pupil, .kind = "toets", .date = th_ymd(2026, 1, 1),
 			    .niveau = "VI"};
-	cr_assert_eq(db_event_insert(db, &six, &err), IBIS_EINPUT);
+	cr_assert_eq(db_event_insert(th_db, &six, &err), IBIS_EINPUT);
 	/* no date */
 	struct event undated = {.pupil_id = pupil, .kind = "notitie", .date = DATE_NONE};
-	cr_assert_eq(db_event_insert(db, &undated, &err), IBIS_EINPUT);
+	cr_assert_eq(db_event_insert(th_db, &undated, &err), IBIS_EINPUT);
 	cr_assert_str_eq(err.message, "Een gebeurtenis heeft een datum nodig.");
-	OK(db_event_count(db, pupil, &count, &err));
+	TH_OK(db_event_count(th_db, pupil, &count, &err));
 	cr_assert_eq(count, 3);
 }
 
@@ -635,33 +576,33 @@ Test(records, events)
 Test(records, plans_fields_goals)
 {
 	struct ibis_error err = {0};
-	ibis_id school = school_new("De Regenboog", NULL);
-	ibis_id pupil = pupil_new(school, "Daan", "de", "Vries");
-	ibis_id group = group_new(school, "5B", 2026, 5, 5);
+	ibis_id school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	ibis_id pupil = th_pupil_new(th_db, school, "Daan", "de", "Vries");
+	ibis_id group = th_group_new(th_db, school, "5B", 2026, 5, 5);
 
 	struct plan old = {.template_id = "oop", .pupil_id = pupil, .title = "OOP lezen",
-			   .status = PLAN_CLOSED, .start = day(2025, 9, 15),
-			   .end = day(2025, 11, 10), .eval_date = DATE_NONE,
+			   .status = PLAN_CLOSED, .start = th_ymd(2025, 9, 15),
+			   .end = th_ymd(2025, 11, 10), .eval_date = DATE_NONE,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE, .author = "ib"};
 	struct plan cur = {.template_id = "ihp", .pupil_id = pupil, .title = "IHP rekenen",
-			   .status = PLAN_EVALUATED, .start = day(2026, 1, 12),
-			   .end = day(2026, 3, 9), .eval_date = day(2026, 3, 2),
+			   .status = PLAN_EVALUATED, .start = th_ymd(2026, 1, 12),
+			   .end = th_ymd(2026, 3, 9), .eval_date = th_ymd(2026, 3, 2),
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE, .author = "ib"};
 	struct plan concept = {.template_id = "opp", .pupil_id = pupil, .status = PLAN_CONCEPT,
 			       .start = DATE_NONE, .end = DATE_NONE, .eval_date = DATE_NONE,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
 	struct plan gp = {.template_id = "groepsplan", .group_id = group, .title = "Groepsplan 5B",
-			  .status = PLAN_ACTIVE, .start = day(2026, 1, 5), .end = DATE_NONE,
+			  .status = PLAN_ACTIVE, .start = th_ymd(2026, 1, 5), .end = DATE_NONE,
 			  .eval_date = DATE_NONE,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
-	OK(db_plan_insert(db, &old, &err));
-	OK(db_plan_insert(db, &cur, &err));
-	OK(db_plan_insert(db, &concept, &err));
-	OK(db_plan_insert(db, &gp, &err));
+	TH_OK(db_plan_insert(th_db, &old, &err));
+	TH_OK(db_plan_insert(th_db, &cur, &err));
+	TH_OK(db_plan_insert(th_db, &concept, &err));
+	TH_OK(db_plan_insert(th_db, &gp, &err));
 
 	struct plan *list = NULL;
 	int n = 0;
-	OK(db_plan_list(db, pupil, &list, &n, &err));
+	TH_OK(db_plan_list(th_db, pupil, &list, &n, &err));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(list[0].id, concept.id);
 	cr_assert_eq(list[1].id, cur.id);
@@ -671,9 +612,9 @@ Test(records, plans_fields_goals)
 	cr_assert_eq(list[1].group_id, 0);
 	cr_assert_str_eq(list[1].title, "IHP rekenen");
 	cr_assert_eq(list[1].status, PLAN_EVALUATED);
-	cr_assert_eq(list[1].start, day(2026, 1, 12));
-	cr_assert_eq(list[1].end, day(2026, 3, 9));
-	cr_assert_eq(list[1].eval_date, day(2026, 3, 2));
+	cr_assert_eq(list[1].start, th_ymd(2026, 1, 12));
+	cr_assert_eq(list[1].end, th_ymd(2026, 3, 9));
+	cr_assert_eq(list[1].eval_date, th_ymd(2026, 3, 2));
 	cr_assert_str_eq(list[1].author, "ib");
 	cr_assert_eq(list[0].start, DATE_NONE);
 	cr_assert_null(list[0].title);
@@ -681,31 +622,32 @@ Test(records, plans_fields_goals)
 
 	/* fields: a second save replaces the value */
 	char *v = NULL;
-	OK(db_plan_set_field(db, cur.id, "aanleiding", "Uitval bij breuken.", &err));
-	OK(db_plan_set_field(db, cur.id, "aanleiding", "Uitval bij breuken en procenten.", &err));
-	OK(db_plan_set_field(db, cur.id, "aanpak", "Dagelijks 10 minuten verlengde instructie.",
-			     &err));
-	OK(db_plan_get_field(db, cur.id, "aanleiding", &v, &err));
+	TH_OK(db_plan_set_field(th_db, cur.id, "aanleiding", "Uitval bij breuken.", &err));
+	TH_OK(db_plan_set_field(th_db, cur.id, "aanleiding", "Uitval bij breuken en procenten.",
+				&err));
+	TH_OK(db_plan_set_field(th_db, cur.id, "aanpak",
+				"Dagelijks 10 minuten verlengde instructie.", &err));
+	TH_OK(db_plan_get_field(th_db, cur.id, "aanleiding", &v, &err));
 	cr_assert_str_eq(v, "Uitval bij breuken en procenten.");
 	free(v);
-	OK(db_plan_get_field(db, cur.id, "evaluatie", &v, &err));
+	TH_OK(db_plan_get_field(th_db, cur.id, "evaluatie", &v, &err));
 	cr_assert_null(v);
-	cr_assert_eq(db_count_rows(db, "plan_fields"), 2);
-	cr_assert_eq(db_plan_set_field(db, 999, "aanpak", "x", &err), IBIS_EINPUT);
+	cr_assert_eq(db_count_rows(th_db, "plan_fields"), 2);
+	cr_assert_eq(db_plan_set_field(th_db, 999, "aanpak", "x", &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 
 	/* goals */
 	struct goal shortg = {.plan_id = cur.id, .area = 2, .long_term = false,
 			      .text = "Daan lost 8 van 10 breuksommen goed op.",
-			      .target = day(2026, 3, 2), .result = GOAL_PARTLY,
+			      .target = th_ymd(2026, 3, 2), .result = GOAL_PARTLY,
 			      .evaluation = "6 van 10."};
 	struct goal longg = {.plan_id = cur.id, .area = 0, .long_term = true,
 			     .text = "Daan haalt eind groep 5 niveau III bij rekenen.",
 			     .target = DATE_NONE, .result = GOAL_OPEN};
-	OK(db_goal_insert(db, &shortg, &err));
-	OK(db_goal_insert(db, &longg, &err));
+	TH_OK(db_goal_insert(th_db, &shortg, &err));
+	TH_OK(db_goal_insert(th_db, &longg, &err));
 	struct goal *goals = NULL;
-	OK(db_goal_list(db, cur.id, &goals, &n, &err));
+	TH_OK(db_goal_list(th_db, cur.id, &goals, &n, &err));
 	cr_assert_eq(n, 2);
 	cr_assert_eq(goals[0].id, longg.id); /* long term first */
 	cr_assert(goals[0].long_term);
@@ -714,7 +656,7 @@ Test(records, plans_fields_goals)
 	cr_assert_eq(goals[0].result, GOAL_OPEN);
 	cr_assert_eq(goals[1].area, 2);
 	cr_assert_str_eq(goals[1].text, "Daan lost 8 van 10 breuksommen goed op.");
-	cr_assert_eq(goals[1].target, day(2026, 3, 2));
+	cr_assert_eq(goals[1].target, th_ymd(2026, 3, 2));
 	cr_assert_eq(goals[1].result, GOAL_PARTLY);
 	cr_assert_str_eq(goals[1].evaluation, "6 van 10.");
 	for (int i = 0; i < n; i++)
@@ -722,26 +664,26 @@ Test(records, plans_fields_goals)
 	free(goals);
 
 	struct goal bad = {.plan_id = cur.id, .area = 9, .text = "x", .target = DATE_NONE};
-	cr_assert_eq(db_goal_insert(db, &bad, &err), IBIS_EINPUT);
+	cr_assert_eq(db_goal_insert(th_db, &bad, &err), IBIS_EINPUT);
 	struct goal empty = {.plan_id = cur.id, .text = "", .target = DATE_NONE};
-	cr_assert_eq(db_goal_insert(db, &empty, &err), IBIS_EINPUT);
+	cr_assert_eq(db_goal_insert(th_db, &empty, &err), IBIS_EINPUT);
 
 	/* a plan of a pupil and a group at once, or of neither */
 	struct plan both = {.template_id = "oop", .pupil_id = pupil, .group_id = group,
 			    .start = DATE_NONE, .end = DATE_NONE, .eval_date = DATE_NONE,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
-	cr_assert_eq(db_plan_insert(db, &both, &err), IBIS_EINPUT);
+	cr_assert_eq(db_plan_insert(th_db, &both, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
 	struct plan none = {.template_id = "oop", .start = DATE_NONE, .end = DATE_NONE,
 			    .eval_date = DATE_NONE,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
-	cr_assert_eq(db_plan_insert(db, &none, &err), IBIS_EINPUT);
+	cr_assert_eq(db_plan_insert(th_db, &none, &err), IBIS_EINPUT);
 	struct plan ghost = {.template_id = "oop", .pupil_id = 999, .start = DATE_NONE,
 			     .end = DATE_NONE, .eval_date = DATE_NONE,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE};
-	cr_assert_eq(db_plan_insert(db, &ghost, &err), IBIS_EINPUT);
+	cr_assert_eq(db_plan_insert(th_db, &ghost, &err), IBIS_EINPUT);
 	cr_assert_eq(err.fault, DBF_CONSTRAINT);
-	cr_assert_eq(db_count_rows(db, "plans"), 4);
+	cr_assert_eq(db_count_rows(th_db, "plans"), 4);
 }
 
 /* ====================================================== the pupil list */
@@ -756,33 +698,33 @@ struct roster {
 static void roster_make(struct roster *r)
 {
 	struct ibis_error err = {0};
-	r->school = school_new("De Regenboog", NULL);
-	r->other = school_new("De Linde", NULL);
+	r->school = th_school_new(th_db, "De Regenboog", NULL, "6-lagen");
+	r->other = th_school_new(th_db, "De Linde", NULL, "6-lagen");
 	/* inserted out of order on purpose */
-	r->yilmaz = pupil_new(r->school, "Ĳsbrand", NULL, "Yılmaz");
-	r->berg = pupil_new(r->school, "Anna", "van den", "Berg");
-	r->celik = pupil_new(r->school, "Zoë", NULL, "Çelik-van den Berg");
-	r->bergen = pupil_new(r->school, "Bram", NULL, "Bergen");
-	r->vries = pupil_new(r->school, "Daan", "de", "Vries");
-	r->aydin = pupil_new(r->school, "Eva", NULL, "Aydın");
-	r->elsewhere = pupil_new(r->other, "Fenna", NULL, "Bakker");
+	r->yilmaz = th_pupil_new(th_db, r->school, "Ĳsbrand", NULL, "Yılmaz");
+	r->berg = th_pupil_new(th_db, r->school, "Anna", "van den", "Berg");
+	r->celik = th_pupil_new(th_db, r->school, "Zoë", NULL, "Çelik-van den Berg");
+	r->bergen = th_pupil_new(th_db, r->school, "Bram", NULL, "Bergen");
+	r->vries = th_pupil_new(th_db, r->school, "Daan", "de", "Vries");
+	r->aydin = th_pupil_new(th_db, r->school, "Eva", NULL, "Aydın");
+	r->elsewhere = th_pupil_new(th_db, r->other, "Fenna", NULL, "Bakker");
 
 	struct pupil p = {.school_id = r->school, .first_name = "Gijs", .last_name = "Bos",
-			  .birth_date = DATE_NONE, .enrolled = day(2020, 8, 31),
-			  .left = day(2025, 7, 11), .destination = LEAVE_SCHOOL};
-	OK(db_pupil_insert(db, &p, &err));
+			  .birth_date = DATE_NONE, .enrolled = th_ymd(2020, 8, 31),
+			  .left = th_ymd(2025, 7, 11), .destination = LEAVE_SCHOOL};
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 	r->gone = p.id;
 
-	ibis_id g5b = group_new(r->school, "5B", 2026, 5, 5);
-	ibis_id g45 = group_new(r->school, "4/5", 2026, 4, 5);
-	OK(db_group_add_member(db, g5b, r->berg, 5, &err));
-	OK(db_group_add_member(db, g45, r->celik, 4, &err));
+	ibis_id g5b = th_group_new(th_db, r->school, "5B", 2026, 5, 5);
+	ibis_id g45 = th_group_new(th_db, r->school, "4/5", 2026, 4, 5);
+	TH_OK(db_group_add_member(th_db, g5b, r->berg, 5, &err));
+	TH_OK(db_group_add_member(th_db, g45, r->celik, 4, &err));
 	struct level_episode e1 = {.pupil_id = r->berg, .model = "6-lagen", .level = 1,
-				   .start = day(2025, 9, 1), .end = DATE_NONE};
+				   .start = th_ymd(2025, 9, 1), .end = DATE_NONE};
 	struct level_episode e2 = {.pupil_id = r->berg, .model = "6-lagen", .level = 3,
-				   .start = day(2026, 2, 1), .end = DATE_NONE};
-	OK(db_level_insert(db, &e1, &err));
-	OK(db_level_insert(db, &e2, &err));
+				   .start = th_ymd(2026, 2, 1), .end = DATE_NONE};
+	TH_OK(db_level_insert(th_db, &e1, &err));
+	TH_OK(db_level_insert(th_db, &e2, &err));
 }
 
 /* The ids of page (offset, limit) of q, in order; returns how many. */
@@ -791,7 +733,7 @@ static int page_ids(const struct pupil_query *q, int offset, int limit, ibis_id 
 	struct ibis_error err = {0};
 	struct pupil_row *rows = xcalloc((size_t)limit, sizeof(*rows));
 	int n = -1;
-	cr_assert_eq(db_pupil_page(db, q, offset, limit, rows, &n, &err), IBIS_OK, "%s",
+	cr_assert_eq(db_pupil_page(th_db, q, offset, limit, rows, &n, &err), IBIS_OK, "%s",
 		     err.message);
 	for (int i = 0; i < n; i++)
 		ids[i] = rows[i].id;
@@ -803,7 +745,7 @@ static int count_of(const struct pupil_query *q)
 {
 	struct ibis_error err = {0};
 	int n = -1;
-	cr_assert_eq(db_pupil_count(db, q, &n, &err), IBIS_OK, "%s", err.message);
+	cr_assert_eq(db_pupil_count(th_db, q, &n, &err), IBIS_OK, "%s", err.message);
 	return n;
 }
 
@@ -818,7 +760,7 @@ Test(records, pupil_list_order_and_columns)
 	struct pupil_row rows[10];
 	memset(rows, 0, sizeof(rows));
 	int n = 0;
-	OK(db_pupil_page(db, &q, 0, 10, rows, &n, &err));
+	TH_OK(db_pupil_page(th_db, &q, 0, 10, rows, &n, &err));
 	cr_assert_eq(n, 6);
 	const char *want[] = {"Aydın, Eva", "Berg, Anna van den", "Bergen, Bram",
 			      "Çelik-van den Berg, Zoë", "Vries, Daan de", "Yılmaz, Ĳsbrand"};
@@ -849,7 +791,7 @@ Test(records, pupil_list_order_and_columns)
 	ibis_id ids[10];
 	cr_assert_eq(page_ids(&q, 0, 10, ids), 6);
 	struct pupil_row *one = xcalloc(2, sizeof(*one));
-	OK(db_pupil_page(db, &q, 1, 2, one, &n, &err));
+	TH_OK(db_pupil_page(th_db, &q, 1, 2, one, &n, &err));
 	cr_assert_eq(n, 2);
 	cr_assert_eq(one[0].id, r.berg);
 	cr_assert_null(one[0].group_name);
@@ -894,9 +836,9 @@ Test(records, pupil_list_paging)
 	struct ibis_error err = {0};
 	struct pupil_row row[1];
 	int n = 0;
-	OK(db_pupil_page(db, &q, 3, 1, row, &n, &err));
+	TH_OK(db_pupil_page(th_db, &q, 3, 1, row, &n, &err));
 	cr_assert_eq(n, 1);
-	cr_assert_eq(row[0].left, day(2025, 7, 11));
+	cr_assert_eq(row[0].left, th_ymd(2025, 7, 11));
 	pupil_rows_clear(row, 1);
 	q.status = PUPILS_ACTIVE;
 	q.search = "gijs";
@@ -986,7 +928,7 @@ Test(records, pupil_export_walk)
 	struct ibis_error err = {0};
 	struct collected c = {0};
 
-	OK(db_pupil_export(db, false, 2026, collect, &c, &err));
+	TH_OK(db_pupil_export(th_db, false, 2026, collect, &c, &err));
 	cr_assert_eq(c.lines.len, 7);
 	char *first = xasprintf("%lld;;Eva;;Aydın;14-03-2017;;De Regenboog;actief", r.aydin);
 	cr_assert_str_eq(c.lines.items[0], first);
@@ -996,7 +938,7 @@ Test(records, pupil_export_walk)
 	free(berg);
 	sl_free(&c.lines);
 
-	OK(db_pupil_export(db, true, 2026, collect, &c, &err));
+	TH_OK(db_pupil_export(th_db, true, 2026, collect, &c, &err));
 	cr_assert_eq(c.lines.len, 8);
 	char *gone = xasprintf("%lld;;Gijs;;Bos;;;De Regenboog;vertrokken", r.gone);
 	cr_assert_str_eq(c.lines.items[4], gone);
@@ -1004,13 +946,13 @@ Test(records, pupil_export_walk)
 	sl_free(&c.lines);
 
 	c.stop_after = 2;
-	cr_assert_eq(db_pupil_export(db, true, 2026, collect, &c, &err), IBIS_EINPUT);
+	cr_assert_eq(db_pupil_export(th_db, true, 2026, collect, &c, &err), IBIS_EINPUT);
 	cr_assert_eq(c.lines.len, 2);
 	sl_free(&c.lines);
 
 	/* the walk's statement is free again afterwards */
 	c.stop_after = 0;
-	OK(db_pupil_export(db, false, 2026, collect, &c, &err));
+	TH_OK(db_pupil_export(th_db, false, 2026, collect, &c, &err));
 	cr_assert_eq(c.lines.len, 7);
 	sl_free(&c.lines);
 }
@@ -1023,7 +965,7 @@ static int nested(const struct pupil_export_row *row, void *ctx)
 	struct collected inner = {0};
 	struct ibis_error err = {0};
 	(void)row;
-	cr_assert_eq(db_pupil_export(db, false, 2026, collect, &inner, &err), IBIS_OK);
+	cr_assert_eq(db_pupil_export(th_db, false, 2026, collect, &inner, &err), IBIS_OK);
 	sl_addf(&c->lines, "%zu", inner.lines.len);
 	sl_free(&inner.lines);
 	return 0;
@@ -1035,7 +977,7 @@ Test(records, pupil_export_reentrant)
 	roster_make(&r);
 	struct ibis_error err = {0};
 	struct collected c = {0};
-	OK(db_pupil_export(db, false, 2026, nested, &c, &err));
+	TH_OK(db_pupil_export(th_db, false, 2026, nested, &c, &err));
 	cr_assert_eq(c.lines.len, 7);
 	for (size_t i = 0; i < c.lines.len; i++)
 		cr_assert_str_eq(c.lines.items[i], "7");
@@ -1047,22 +989,25 @@ Test(records, pupil_export_reentrant)
 Test(records, pupil_with_number)
 {
 	struct ibis_error err = {0};
-	ibis_id s1 = school_new("De Regenboog", "12AB00");
-	ibis_id s2 = school_new("De Linde", "34CD00");
+	ibis_id s1 = th_school_new(th_db, "De Regenboog", "12AB00", "6-lagen");
+	ibis_id s2 = th_school_new(th_db, "De Linde", "34CD00", "6-lagen");
 	struct pupil p = {.school_id = s1, .number = "L-4711", .first_name = "Anna",
-			  .last_name = "Berg", .birth_date = day(2017, 3, 14), .left = DATE_NONE};
-	OK(db_pupil_insert(db, &p, &err));
+			  .last_name = "Berg", .birth_date = th_ymd(2017, 3, 14),
+			  .left = DATE_NONE};
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 	struct pupil q = {.school_id = s2, .number = "l-4711", .first_name = "Bram",
-			  .last_name = "Aalders", .birth_date = day(2016, 5, 1), .left = DATE_NONE};
-	OK(db_pupil_insert(db, &q, &err));
+			  .last_name = "Aalders", .birth_date = th_ymd(2016, 5, 1),
+			  .left = DATE_NONE};
+	TH_OK(db_pupil_insert(th_db, &q, &err));
 	struct pupil r = {.school_id = s2, .number = "L-4712", .first_name = "Cas",
-			  .last_name = "Zwart", .birth_date = day(2016, 5, 1), .left = DATE_NONE};
-	OK(db_pupil_insert(db, &r, &err));
-	pupil_new(s1, "Dirk", NULL, "Zonder");
-	OK(db_pupil_archive(db, &q, day(2026, 6, 1), LEAVE_VO, &err));
+			  .last_name = "Zwart", .birth_date = th_ymd(2016, 5, 1),
+			  .left = DATE_NONE};
+	TH_OK(db_pupil_insert(th_db, &r, &err));
+	th_pupil_new(th_db, s1, "Dirk", NULL, "Zonder");
+	TH_OK(db_pupil_archive(th_db, &q, th_ymd(2026, 6, 1), LEAVE_VO, &err));
 
 	struct collected c = {0};
-	OK(db_pupil_with_number(db, "L-4711", 2026, collect, &c, &err));
+	TH_OK(db_pupil_with_number(th_db, "L-4711", 2026, collect, &c, &err));
 	cr_assert_eq(c.lines.len, 2);
 	char *bram = xasprintf("%lld;l-4711;Bram;;Aalders;01-05-2016;;De Linde;vertrokken", q.id);
 	char *anna = xasprintf("%lld;L-4711;Anna;;Berg;14-03-2017;;De Regenboog;actief", p.id);
@@ -1072,9 +1017,9 @@ Test(records, pupil_with_number)
 	free(anna);
 	sl_free(&c.lines);
 
-	OK(db_pupil_with_number(db, "L-471", 2026, collect, &c, &err));
+	TH_OK(db_pupil_with_number(th_db, "L-471", 2026, collect, &c, &err));
 	cr_assert_eq(c.lines.len, 0);
-	OK(db_pupil_with_number(db, "", 2026, collect, &c, &err));
+	TH_OK(db_pupil_with_number(th_db, "", 2026, collect, &c, &err));
 	cr_assert_eq(c.lines.len, 0);
 	sl_free(&c.lines);
 }

@@ -17,37 +17,6 @@
 
 /* ================================================================ fixture */
 
-static struct db *db;
-static char *dir;
-
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s (%s)", #call, err.message, err.detail)
-
-static ibis_date day(int y, int m, int d)
-{
-	ibis_date out;
-	cr_assert(date_from_ymd(y, m, d, &out));
-	return out;
-}
-
-static ibis_id school_new(const char *name, const char *model)
-{
-	struct ibis_error err = {0};
-	struct school s = {.name = (char *)name, .level_model = (char *)model,
-			   .groepsbesprekingen = 3};
-	OK(db_school_insert(db, &s, &err));
-	return s.id;
-}
-
-static ibis_id group_new(ibis_id sch, const char *name, int year, int min, int max)
-{
-	struct ibis_error err = {0};
-	struct group g = {.school_id = sch, .name = (char *)name, .school_year = year,
-			  .kind = min == max ? GROUP_REGULAR : GROUP_COMBINATION,
-			  .jaargroep_min = min, .jaargroep_max = max};
-	OK(db_group_insert(db, &g, &err));
-	return g.id;
-}
-
 /* A pupil of school sch enrolled on `enrolled` (DATE_NONE: not known) who
  * left on `left` (DATE_NONE: at school), in group (0: none) with jaargroep j. */
 static ibis_id pupil_new(ibis_id sch, const char *first, ibis_date enrolled, ibis_date left,
@@ -55,11 +24,11 @@ static ibis_id pupil_new(ibis_id sch, const char *first, ibis_date enrolled, ibi
 {
 	struct ibis_error err = {0};
 	struct pupil p = {.school_id = sch, .first_name = (char *)first, .last_name = "Test",
-			  .birth_date = day(2016, 3, 14), .enrolled = enrolled, .left = left,
+			  .birth_date = th_ymd(2016, 3, 14), .enrolled = enrolled, .left = left,
 			  .destination = left != DATE_NONE ? LEAVE_SCHOOL : LEAVE_NONE};
-	OK(db_pupil_insert(db, &p, &err));
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 	if (group)
-		OK(db_group_add_member(db, group, p.id, j, &err));
+		TH_OK(db_group_add_member(th_db, group, p.id, j, &err));
 	return p.id;
 }
 
@@ -69,22 +38,10 @@ static void level_new(ibis_id pupil, int level, ibis_date start, ibis_date end)
 	struct ibis_error err = {0};
 	struct level_episode e = {.pupil_id = pupil, .model = "4-niveaus", .level = level,
 				  .start = start, .end = end};
-	OK(db_level_insert(db, &e, &err));
+	TH_OK(db_level_insert(th_db, &e, &err));
 }
 
-static void setup(void)
-{
-	db = th_db_new(&dir);
-}
-
-static void teardown(void)
-{
-	db_close(db);
-	th_rmtree(dir);
-	free(dir);
-}
-
-TestSuite(dbreport, .init = setup, .fini = teardown);
+TestSuite(dbreport, .init = th_db_setup, .fini = th_db_teardown);
 
 /* Two schools; the numbers of each pupil in the comments are what the tests
  * below count.
@@ -114,39 +71,39 @@ struct world {
 
 static void world_make(struct world *w)
 {
-	ibis_date enrolled = day(2020, 8, 30);
-	w->linde = school_new("OBS De Linde", "4-niveaus");
-	w->anker = school_new("CBS Het Anker", "6-lagen");
-	w->g5b = group_new(w->linde, "5B", 2026, 5, 5);
-	w->g12 = group_new(w->linde, "1/2", 2026, 1, 2);
-	w->g5a = group_new(w->linde, "5A", 2026, 5, 5);
-	w->g8 = group_new(w->linde, "8", 2026, 8, 8);
-	w->g3 = group_new(w->linde, "3", 2026, 3, 3);
-	w->g4_2025 = group_new(w->linde, "4", 2025, 4, 4);
-	w->g6 = group_new(w->anker, "6", 2026, 6, 6);
+	ibis_date enrolled = th_ymd(2020, 8, 30);
+	w->linde = th_school_new(th_db, "OBS De Linde", NULL, "4-niveaus");
+	w->anker = th_school_new(th_db, "CBS Het Anker", NULL, "6-lagen");
+	w->g5b = th_group_new(th_db, w->linde, "5B", 2026, 5, 5);
+	w->g12 = th_group_new(th_db, w->linde, "1/2", 2026, 1, 2);
+	w->g5a = th_group_new(th_db, w->linde, "5A", 2026, 5, 5);
+	w->g8 = th_group_new(th_db, w->linde, "8", 2026, 8, 8);
+	w->g3 = th_group_new(th_db, w->linde, "3", 2026, 3, 3);
+	w->g4_2025 = th_group_new(th_db, w->linde, "4", 2025, 4, 4);
+	w->g6 = th_group_new(th_db, w->anker, "6", 2026, 6, 6);
 
 	w->p[1] = pupil_new(w->linde, "Piet", enrolled, DATE_NONE, w->g5a, 5);
-	level_new(w->p[1], 1, day(2020, 9, 1), DATE_NONE);
-	level_new(w->p[1], 2, day(2026, 11, 23), DATE_NONE);
+	level_new(w->p[1], 1, th_ymd(2020, 9, 1), DATE_NONE);
+	level_new(w->p[1], 2, th_ymd(2026, 11, 23), DATE_NONE);
 	w->p[2] = pupil_new(w->linde, "Pien", enrolled, DATE_NONE, w->g5a, 5);
-	level_new(w->p[2], 3, day(2025, 1, 10), DATE_NONE);
+	level_new(w->p[2], 3, th_ymd(2025, 1, 10), DATE_NONE);
 	w->p[3] = pupil_new(w->linde, "Pim", enrolled, DATE_NONE, w->g5b, 5);
-	w->p[4] = pupil_new(w->linde, "Puck", day(2026, 12, 1), DATE_NONE, w->g5b, 5);
-	level_new(w->p[4], 1, day(2026, 12, 1), DATE_NONE);
-	w->p[5] = pupil_new(w->linde, "Pleun", enrolled, day(2026, 10, 1), w->g8, 8);
-	level_new(w->p[5], 2, day(2024, 5, 1), DATE_NONE);
+	w->p[4] = pupil_new(w->linde, "Puck", th_ymd(2026, 12, 1), DATE_NONE, w->g5b, 5);
+	level_new(w->p[4], 1, th_ymd(2026, 12, 1), DATE_NONE);
+	w->p[5] = pupil_new(w->linde, "Pleun", enrolled, th_ymd(2026, 10, 1), w->g8, 8);
+	level_new(w->p[5], 2, th_ymd(2024, 5, 1), DATE_NONE);
 	w->p[6] = pupil_new(w->linde, "Pepijn", enrolled, DATE_NONE, w->g4_2025, 4);
-	level_new(w->p[6], 1, day(2021, 1, 1), DATE_NONE);
-	w->p[7] = pupil_new(w->linde, "Pola", enrolled, day(2026, 11, 23), w->g12, 2);
-	level_new(w->p[7], 1, day(2021, 1, 1), DATE_NONE);
+	level_new(w->p[6], 1, th_ymd(2021, 1, 1), DATE_NONE);
+	w->p[7] = pupil_new(w->linde, "Pola", enrolled, th_ymd(2026, 11, 23), w->g12, 2);
+	level_new(w->p[7], 1, th_ymd(2021, 1, 1), DATE_NONE);
 	w->p[8] = pupil_new(w->linde, "Pascal", enrolled, DATE_NONE, w->g12, 1);
-	level_new(w->p[8], 2, day(2026, 9, 1), day(2026, 11, 1));
+	level_new(w->p[8], 2, th_ymd(2026, 9, 1), th_ymd(2026, 11, 1));
 
 	w->q1 = pupil_new(w->anker, "Quinten", enrolled, DATE_NONE, w->g6, 6);
-	level_new(w->q1, 4, day(2026, 8, 20), DATE_NONE);
+	level_new(w->q1, 4, th_ymd(2026, 8, 20), DATE_NONE);
 	w->q2 = pupil_new(w->anker, "Quirine", DATE_NONE, DATE_NONE, 0, -1);
 	w->q3 = pupil_new(w->anker, "Quirijn", enrolled, DATE_NONE, w->g5a, 5);
-	level_new(w->q3, 2, day(2026, 1, 1), DATE_NONE);
+	level_new(w->q3, 2, th_ymd(2026, 1, 1), DATE_NONE);
 }
 
 /* Assert one row: school, group (NULL = the row without a group), total and
@@ -182,7 +139,7 @@ Test(dbreport, every_school_on_a_day)
 	int n = 0;
 
 	world_make(&w);
-	OK(db_report_levels(db, 0, day(2026, 11, 23), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, 0, th_ymd(2026, 11, 23), &rows, &n, &err));
 	cr_assert_eq(n, 8, "%d rows", n);
 	/* schools by name: Het Anker before De Linde ("CBS" < "OBS") */
 	assert_row(&rows[0], w.anker, "CBS Het Anker", "6-lagen", w.g6, "6", 6, 1, 0, 0, 0, 0, 1);
@@ -213,7 +170,7 @@ Test(dbreport, the_day_before)
 	int n = 0;
 
 	world_make(&w);
-	OK(db_report_levels(db, w.linde, day(2026, 11, 22), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, w.linde, th_ymd(2026, 11, 22), &rows, &n, &err));
 	cr_assert_eq(n, 6, "%d rows", n);
 	/* Pola is still there (level 1), Pascal has no level any more */
 	assert_row(&rows[0], w.linde, "OBS De Linde", "4-niveaus", w.g12, "1/2", 1, 2, 1, 1, 0, 0,
@@ -239,19 +196,19 @@ Test(dbreport, edges_of_episodes_and_enrolment)
 
 	world_make(&w);
 	/* 1 November: Pascal's episode ended that day, so Pascal has none */
-	OK(db_report_levels(db, w.linde, day(2026, 11, 1), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, w.linde, th_ymd(2026, 11, 1), &rows, &n, &err));
 	cr_assert_eq(n, 6, "%d rows", n);
 	assert_row(&rows[0], w.linde, "OBS De Linde", "4-niveaus", w.g12, "1/2", 1, 2, 1, 1, 0, 0,
 		   0);
 	level_rows_free(rows, n);
 	/* 31 October: still at level 2 */
-	OK(db_report_levels(db, w.linde, day(2026, 10, 31), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, w.linde, th_ymd(2026, 10, 31), &rows, &n, &err));
 	cr_assert_eq(n, 6, "%d rows", n);
 	assert_row(&rows[0], w.linde, "OBS De Linde", "4-niveaus", w.g12, "1/2", 1, 2, 0, 1, 1, 0,
 		   0);
 	level_rows_free(rows, n);
 	/* 1 December: Puck is enrolled that day, at level 1 */
-	OK(db_report_levels(db, w.linde, day(2026, 12, 1), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, w.linde, th_ymd(2026, 12, 1), &rows, &n, &err));
 	cr_assert_eq(n, 6, "%d rows", n);
 	assert_row(&rows[3], w.linde, "OBS De Linde", "4-niveaus", w.g5b, "5B", 5, 2, 1, 1, 0, 0,
 		   0);
@@ -266,7 +223,7 @@ Test(dbreport, one_school)
 	int n = 0;
 
 	world_make(&w);
-	OK(db_report_levels(db, w.anker, day(2026, 11, 23), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, w.anker, th_ymd(2026, 11, 23), &rows, &n, &err));
 	cr_assert_eq(n, 2, "%d rows", n);
 	assert_row(&rows[0], w.anker, "CBS Het Anker", "6-lagen", w.g6, "6", 6, 1, 0, 0, 0, 0, 1);
 	/* Quirine, and Quirijn in a group of the other school */
@@ -274,8 +231,8 @@ Test(dbreport, one_school)
 	level_rows_free(rows, n);
 
 	/* a school without pupils or groups that year: nothing */
-	ibis_id empty = school_new("Leeg", "4-niveaus");
-	OK(db_report_levels(db, empty, day(2026, 11, 23), &rows, &n, &err));
+	ibis_id empty = th_school_new(th_db, "Leeg", NULL, "4-niveaus");
+	TH_OK(db_report_levels(th_db, empty, th_ymd(2026, 11, 23), &rows, &n, &err));
 	cr_assert_eq(n, 0);
 	cr_assert_null(rows);
 }
@@ -290,7 +247,7 @@ Test(dbreport, groups_of_the_days_school_year)
 	int n = 0;
 
 	world_make(&w);
-	OK(db_report_levels(db, w.linde, day(2026, 3, 1), &rows, &n, &err));
+	TH_OK(db_report_levels(th_db, w.linde, th_ymd(2026, 3, 1), &rows, &n, &err));
 	cr_assert_eq(n, 2, "%d rows", n);
 	assert_row(&rows[0], w.linde, "OBS De Linde", "4-niveaus", w.g4_2025, "4", 4, 1, 0, 1, 0,
 		   0, 0);
@@ -306,7 +263,7 @@ Test(dbreport, no_date_is_refused)
 	struct level_row *rows = &stale; /* must be reset */
 	int n = 7;
 
-	cr_assert_eq(db_report_levels(db, 0, DATE_NONE, &rows, &n, &err), IBIS_EINPUT);
+	cr_assert_eq(db_report_levels(th_db, 0, DATE_NONE, &rows, &n, &err), IBIS_EINPUT);
 	cr_assert_null(rows);
 	cr_assert_eq(n, 0);
 	cr_assert_str_eq(err.message, "Het overzicht heeft een datum nodig.");
@@ -338,7 +295,8 @@ Test(dbreport, months_of_one_school)
 
 	world_make(&w);
 	memset(counts, 0xff, sizeof(counts)); /* every cell must be written */
-	OK(db_report_level_months(db, w.linde, 2026, day(2026, 12, 15), counts, &nmonths, &err));
+	TH_OK(db_report_level_months(th_db, w.linde, 2026, th_ymd(2026, 12, 15), counts, &nmonths,
+				     &err));
 	cr_assert_eq(nmonths, 5);
 	for (int m = 0; m < 12; m++)
 		for (int l = 0; l < 10; l++) {
@@ -355,7 +313,7 @@ Test(dbreport, months_of_every_school)
 	int counts[12][10], nmonths = -1;
 
 	world_make(&w);
-	OK(db_report_level_months(db, 0, 2026, day(2026, 12, 1), counts, &nmonths, &err));
+	TH_OK(db_report_level_months(th_db, 0, 2026, th_ymd(2026, 12, 1), counts, &nmonths, &err));
 	cr_assert_eq(nmonths, 5, "the month of today counts from its first day");
 	for (int m = 0; m < 5; m++) {
 		/* Het Anker: Quirine without a level, Quinten at 4 from 20 August,
@@ -379,23 +337,27 @@ Test(dbreport, months_up_to_today)
 
 	world_make(&w);
 	/* before the school year: nothing counted */
-	OK(db_report_level_months(db, w.linde, 2026, day(2026, 7, 31), counts, &nmonths, &err));
+	TH_OK(db_report_level_months(th_db, w.linde, 2026, th_ymd(2026, 7, 31), counts, &nmonths,
+				     &err));
 	cr_assert_eq(nmonths, 0);
 	for (int m = 0; m < 12; m++)
 		for (int l = 0; l < 10; l++)
 			cr_assert_eq(counts[m][l], 0);
 	/* its first day: August */
-	OK(db_report_level_months(db, w.linde, 2026, day(2026, 8, 1), counts, &nmonths, &err));
+	TH_OK(db_report_level_months(th_db, w.linde, 2026, th_ymd(2026, 8, 1), counts, &nmonths,
+				     &err));
 	cr_assert_eq(nmonths, 1);
 	cr_assert_eq(counts[0][1], 3);
 	cr_assert_eq(counts[1][1], 0, "September is not counted yet");
 	/* a later year: all twelve; on 1 July 2027 the same pupils as in December */
-	OK(db_report_level_months(db, w.linde, 2026, day(2028, 1, 1), counts, &nmonths, &err));
+	TH_OK(db_report_level_months(th_db, w.linde, 2026, th_ymd(2028, 1, 1), counts, &nmonths,
+				     &err));
 	cr_assert_eq(nmonths, 12);
 	for (int l = 0; l < 5; l++)
 		cr_assert_eq(counts[11][l], linde_months[4][l], "july level %d", l);
 	/* a year before anyone was enrolled (the 30th of August 2020) */
-	OK(db_report_level_months(db, w.linde, 2019, day(2028, 1, 1), counts, &nmonths, &err));
+	TH_OK(db_report_level_months(th_db, w.linde, 2019, th_ymd(2028, 1, 1), counts, &nmonths,
+				     &err));
 	cr_assert_eq(nmonths, 12);
 	for (int m = 0; m < 12; m++)
 		for (int l = 0; l < 10; l++)

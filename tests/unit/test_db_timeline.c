@@ -8,7 +8,6 @@
  * through the db_* functions.
  */
 #include <criterion/criterion.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,39 +26,15 @@
 
 /* ================================================================ fixture */
 
-static struct db *db;
-static char *dir;
-
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s (%s)", #call, err.message, err.detail)
-
-static ibis_date day(int y, int m, int d)
-{
-	ibis_date out;
-	cr_assert(date_from_ymd(y, m, d, &out));
-	return out;
-}
-
-static void setup(void)
-{
-	db = th_db_new(&dir);
-}
-
-static void teardown(void)
-{
-	db_close(db);
-	th_rmtree(dir);
-	free(dir);
-}
-
-TestSuite(dbtimeline, .init = setup, .fini = teardown);
+TestSuite(dbtimeline, .init = th_db_setup, .fini = th_db_teardown);
 
 static ibis_id pupil_new(ibis_id school, const char *first)
 {
 	struct ibis_error err = {0};
 	struct pupil p = {.school_id = school, .first_name = (char *)first, .last_name = "Test",
-			  .birth_date = day(2017, 2, 3), .enrolled = day(2021, 8, 30),
+			  .birth_date = th_ymd(2017, 2, 3), .enrolled = th_ymd(2021, 8, 30),
 			  .left = DATE_NONE};
-	OK(db_pupil_insert(db, &p, &err));
+	TH_OK(db_pupil_insert(th_db, &p, &err));
 	return p.id;
 }
 
@@ -69,7 +44,7 @@ static ibis_id event_new(ibis_id pupil, const char *kind, ibis_date d, const cha
 	struct ibis_error err = {0};
 	struct event e = {.pupil_id = pupil, .kind = (char *)kind, .date = d,
 			  .author = (char *)author, .text = (char *)text, .restricted = restricted};
-	OK(db_event_insert(db, &e, &err));
+	TH_OK(db_event_insert(th_db, &e, &err));
 	return e.id;
 }
 
@@ -82,7 +57,7 @@ static ibis_id toets_new(ibis_id pupil, ibis_date d, const char *toets, const ch
 			  .text = (char *)text, .toets = (char *)toets,
 			  .vakgebied = (char *)vakgebied, .moment = (char *)moment,
 			  .score = (char *)score, .niveau = (char *)niveau};
-	OK(db_event_insert(db, &e, &err));
+	TH_OK(db_event_insert(th_db, &e, &err));
 	return e.id;
 }
 
@@ -93,7 +68,7 @@ static struct level_episode level_new(ibis_id pupil, int level, ibis_date start,
 	struct level_episode e = {.pupil_id = pupil, .model = "4-niveaus", .level = level,
 				  .start = start, .end = DATE_NONE, .reason = (char *)reason,
 				  .meeting = (char *)meeting, .author = "ib.anna"};
-	OK(db_level_insert(db, &e, &err));
+	TH_OK(db_level_insert(th_db, &e, &err));
 	return e;
 }
 
@@ -105,7 +80,7 @@ static ibis_id plan_new(ibis_id pupil, const char *template_id, const char *titl
 			 .title = (char *)title, .status = status, .start = start, .end = end,
 			 .eval_date = eval,
 			 .due = DATE_NONE, .agreed = DATE_NONE, .evaluated = DATE_NONE, .author = "ib.anna"};
-	OK(db_plan_insert(db, &p, &err));
+	TH_OK(db_plan_insert(th_db, &p, &err));
 	return p.id;
 }
 
@@ -115,7 +90,7 @@ static ibis_id arrangement_new(ibis_id pupil, enum arrangement_kind kind, ibis_d
 	struct ibis_error err = {0};
 	struct arrangement a = {.pupil_id = pupil, .kind = kind, .start = start, .end = end,
 				.description = "Omschrijving", .reference = "SWV-1"};
-	OK(db_arrangement_insert(db, &a, &err));
+	TH_OK(db_arrangement_insert(th_db, &a, &err));
 	return a.id;
 }
 
@@ -128,12 +103,7 @@ static void sql(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	sqlite3 *c = NULL;
-	cr_assert_eq(sqlite3_open(db_path(db), &c), SQLITE_OK);
-	char *msg = NULL;
-	int rc = sqlite3_exec(c, text, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", text, msg ? msg : "");
-	sqlite3_close(c);
+	th_sql_exec(db_path(th_db), text);
 }
 
 /* The pupil of every test and its rows, by source. */
@@ -155,13 +125,14 @@ static void world_make(struct world *w)
 	struct ibis_error err = {0};
 	struct school s = {.name = "OBS De Linde", .level_model = "4-niveaus",
 			   .groepsbesprekingen = 3};
-	OK(db_school_insert(db, &s, &err));
+	TH_OK(db_school_insert(th_db, &s, &err));
 	w->school = s.id;
 	w->pupil = pupil_new(w->school, "Sanne");
 	w->other = pupil_new(w->school, "Ander");
 
-	w->a_tlv = arrangement_new(w->pupil, ARRANGEMENT_TLV, day(2026, 11, 12), day(2028, 11, 11));
-	w->a_onderwijs = arrangement_new(w->pupil, ARRANGEMENT_ONDERWIJS, day(2026, 9, 10),
+	w->a_tlv = arrangement_new(w->pupil, ARRANGEMENT_TLV, th_ymd(2026, 11, 12),
+				   th_ymd(2028, 11, 11));
+	w->a_onderwijs = arrangement_new(w->pupil, ARRANGEMENT_ONDERWIJS, th_ymd(2026, 9, 10),
 					 DATE_NONE);
 
 	sql("INSERT INTO consents (id, pupil_id, subject, status, consent_date, author)"
@@ -185,56 +156,57 @@ static void world_make(struct world *w)
 	w->mi_ouders = 21;
 	w->mi_mdo = 24;
 
-	w->p_ihp = plan_new(w->pupil, "ihp", "Lezen", PLAN_CONCEPT, day(2026, 11, 10), DATE_NONE,
+	w->p_ihp = plan_new(w->pupil, "ihp", "Lezen", PLAN_CONCEPT, th_ymd(2026, 11, 10), DATE_NONE,
 			    DATE_NONE);
-	w->p_oop = plan_new(w->pupil, "oop", "Rekenen tafels", PLAN_ACTIVE, day(2026, 9, 12),
-			    day(2026, 11, 7), day(2026, 11, 7));
+	w->p_oop = plan_new(w->pupil, "oop", "Rekenen tafels", PLAN_ACTIVE, th_ymd(2026, 9, 12),
+			    th_ymd(2026, 11, 7), th_ymd(2026, 11, 7));
 	w->p_groei = plan_new(w->pupil, "groeidocument", "Doorgaande lijn", PLAN_CLOSED,
-			      day(2026, 8, 25), day(2026, 11, 12), DATE_NONE);
-	w->p_opp = plan_new(w->pupil, "opp", NULL, PLAN_EVALUATED, day(2026, 9, 10),
-			    day(2026, 12, 1), day(2026, 10, 15));
-	w->p_closed = plan_new(w->pupil, "opp", "Gesloten", PLAN_CLOSED, day(2026, 6, 11),
-			       day(2026, 10, 2), day(2027, 6, 11));
+			      th_ymd(2026, 8, 25), th_ymd(2026, 11, 12), DATE_NONE);
+	w->p_opp = plan_new(w->pupil, "opp", NULL, PLAN_EVALUATED, th_ymd(2026, 9, 10),
+			    th_ymd(2026, 12, 1), th_ymd(2026, 10, 15));
+	w->p_closed = plan_new(w->pupil, "opp", "Gesloten", PLAN_CLOSED, th_ymd(2026, 6, 11),
+			       th_ymd(2026, 10, 2), th_ymd(2027, 6, 11));
 	plan_new(w->pupil, "oop", "Nog niet gepland", PLAN_CONCEPT, DATE_NONE, DATE_NONE,
 		 DATE_NONE);
-	plan_new(w->other, "oop", "Van een ander", PLAN_ACTIVE, day(2026, 9, 10), DATE_NONE,
+	plan_new(w->other, "oop", "Van een ander", PLAN_ACTIVE, th_ymd(2026, 9, 10), DATE_NONE,
 		 DATE_NONE);
 
-	struct level_episode l1 = level_new(w->pupil, 1, day(2026, 8, 20), "Instroom op school.",
+	struct level_episode l1 = level_new(w->pupil, 1, th_ymd(2026, 8, 20), "Instroom op school.",
 					    NULL);
 	w->l1 = l1.id;
-	w->l2 = level_new(w->pupil, 2, day(2026, 9, 10), "Toets M5 rekenen E.\nTweede regel",
+	w->l2 = level_new(w->pupil, 2, th_ymd(2026, 9, 10), "Toets M5 rekenen E.\nTweede regel",
 			  "groepsbespreking").id;
-	w->l3 = level_new(w->pupil, 3, day(2026, 10, 20), NULL, "leerlingbespreking").id;
-	struct level_episode l4 = level_new(w->pupil, 4, day(2026, 11, 2), "Per ongeluk", NULL);
-	OK(db_level_withdraw(db, l4.id, l4.version, "Dubbel ingevoerd", "ib.bert",
-			     day(2026, 11, 5), &err));
+	w->l3 = level_new(w->pupil, 3, th_ymd(2026, 10, 20), NULL, "leerlingbespreking").id;
+	struct level_episode l4 = level_new(w->pupil, 4, th_ymd(2026, 11, 2), "Per ongeluk", NULL);
+	TH_OK(db_level_withdraw(th_db, l4.id, l4.version, "Dubbel ingevoerd", "ib.bert",
+				th_ymd(2026, 11, 5), &err));
 	/* the step to level 2 closed (and so changed) level 1: read it again */
 	struct level_episode fix = {0};
 	bool found = false;
-	OK(db_level_get(db, l1.id, &fix, &found, &err));
+	TH_OK(db_level_get(th_db, l1.id, &fix, &found, &err));
 	cr_assert(found);
 	free(fix.regie);
 	fix.regie = xstrdup("leerkracht");
-	OK(db_level_correct(db, &fix, "Regie verkeerd.\nToelichting", "ib.bert",
-			    day(2026, 11, 12), &err));
+	TH_OK(db_level_correct(th_db, &fix, "Regie verkeerd.\nToelichting", "ib.bert",
+			       th_ymd(2026, 11, 12), &err));
 	level_episode_clear(&fix);
-	level_new(w->other, 2, day(2026, 9, 10), "Van een ander", NULL);
+	level_new(w->other, 2, th_ymd(2026, 9, 10), "Van een ander", NULL);
 
-	w->e_team = event_new(w->pupil, "bespreking", day(2026, 11, 12), "ib.anna",
+	w->e_team = event_new(w->pupil, "bespreking", th_ymd(2026, 11, 12), "ib.anna",
 			      "Besproken in het team.", false);
-	w->e_blank = event_new(w->pupil, "notitie", day(2026, 10, 2), NULL,
+	w->e_blank = event_new(w->pupil, "notitie", th_ymd(2026, 10, 2), NULL,
 			       "\n   \n  Tweede alinea.  \nDerde", false);
-	w->e_secret = event_new(w->pupil, "extern", day(2026, 10, 1), "ib.anna",
+	w->e_secret = event_new(w->pupil, "extern", th_ymd(2026, 10, 1), "ib.anna",
 				"Medische informatie.\nVertrouwelijk", true);
-	w->e_obs = event_new(w->pupil, "observatie", day(2026, 9, 10), "juf.cas",
+	w->e_obs = event_new(w->pupil, "observatie", th_ymd(2026, 9, 10), "juf.cas",
 			     "Werkt goed mee.\nTweede regel.", false);
-	w->e_cito = toets_new(w->pupil, day(2026, 9, 10), "Cito LVS", "Rekenen-Wiskunde", "M5",
+	w->e_cito = toets_new(w->pupil, th_ymd(2026, 9, 10), "Cito LVS", "Rekenen-Wiskunde", "M5",
 			      "152", "III", "Daling sinds E4.\nmeer");
-	w->e_dmt = toets_new(w->pupil, day(2026, 6, 10), "DMT", "Technisch lezen", "E4", "45", "C",
-			     "DMT Technisch lezen E4: 45 (C)");
-	w->e_avi = toets_new(w->pupil, day(2026, 6, 11), "AVI", NULL, NULL, "AVI-E4", NULL, NULL);
-	event_new(w->other, "observatie", day(2026, 9, 10), "juf.cas", "Van een ander", false);
+	w->e_dmt = toets_new(w->pupil, th_ymd(2026, 6, 10), "DMT", "Technisch lezen", "E4", "45",
+			     "C", "DMT Technisch lezen E4: 45 (C)");
+	w->e_avi = toets_new(w->pupil, th_ymd(2026, 6, 11), "AVI", NULL, NULL, "AVI-E4", NULL,
+			     NULL);
+	event_new(w->other, "observatie", th_ymd(2026, 9, 10), "juf.cas", "Van een ander", false);
 }
 
 struct expect {
@@ -322,7 +294,7 @@ static void assert_items(const struct tl_item *items, int n, const struct expect
 			continue;
 		cr_assert_lt(k, n, "missing item %d: %s", k, x[i].summary);
 		const struct tl_item *t = &items[k++];
-		ibis_date d = day(x[i].y, x[i].m, x[i].d);
+		ibis_date d = th_ymd(x[i].y, x[i].m, x[i].d);
 		char got[DATE_NL_LEN];
 		cr_assert_str_eq(t->summary, x[i].summary, "item %d", k - 1);
 		cr_assert_eq(t->date, d, "%s: date %s", x[i].summary, date_format_nl(t->date, got));
@@ -355,7 +327,7 @@ Test(dbtimeline, every_source_in_order)
 	world_make(&w);
 	int nx = expected(&w, x);
 	struct tl_query q = {.pupil_id = w.pupil, .with_restricted = true};
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	assert_items(items, n, x, nx, true, NULL);
 	tl_items_free(items, n);
 }
@@ -371,7 +343,7 @@ Test(dbtimeline, restricted_left_out)
 	world_make(&w);
 	int nx = expected(&w, x);
 	struct tl_query q = {.pupil_id = w.pupil};
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	assert_items(items, n, x, nx, false, NULL);
 	for (int i = 0; i < n; i++)
 		cr_assert(items[i].source != TL_EVENT || items[i].id != w.e_secret,
@@ -396,23 +368,23 @@ Test(dbtimeline, kind_filter)
 	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
 		struct tl_query q = {.pupil_id = w.pupil, .kind = kinds[k],
 				     .with_restricted = true};
-		OK(db_timeline(db, &q, &items, &n, &err));
+		TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 		cr_assert_eq(n, counts[k], "%s: %d items", kinds[k], n);
 		assert_items(items, n, x, nx, true, kinds[k]);
 		tl_items_free(items, n);
 	}
 	/* the restricted one only with restricted */
 	struct tl_query q = {.pupil_id = w.pupil, .kind = "extern"};
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	cr_assert_eq(n, 0);
 	tl_items_free(items, n);
 	/* a kind that is not there; "" is no filter */
 	q = (struct tl_query){.pupil_id = w.pupil, .kind = "oudergesprek", .with_restricted = true};
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	cr_assert_eq(n, 0);
 	tl_items_free(items, n);
 	q = (struct tl_query){.pupil_id = w.pupil, .kind = "", .with_restricted = true};
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	cr_assert_eq(n, nx);
 	tl_items_free(items, n);
 }
@@ -426,7 +398,7 @@ Test(dbtimeline, other_pupil_and_empty)
 
 	world_make(&w);
 	struct tl_query q = {.pupil_id = w.other, .with_restricted = true};
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	/* 10-09-2026: observation, level, plan, meeting item, consent */
 	cr_assert_eq(n, 5, "%d items", n);
 	cr_assert_str_eq(items[0].summary, "Van een ander");
@@ -439,7 +411,7 @@ Test(dbtimeline, other_pupil_and_empty)
 
 	ibis_id nobody = pupil_new(w.school, "Leeg");
 	q.pupil_id = nobody;
-	OK(db_timeline(db, &q, &items, &n, &err));
+	TH_OK(db_timeline(th_db, &q, &items, &n, &err));
 	cr_assert_eq(n, 0);
 	cr_assert_null(items);
 }
@@ -453,7 +425,7 @@ Test(dbtimeline, kinds_sorted_and_distinct)
 	struct strlist kinds = {0};
 
 	world_make(&w);
-	OK(db_timeline_kinds(db, w.pupil, false, &kinds, &err));
+	TH_OK(db_timeline_kinds(th_db, w.pupil, false, &kinds, &err));
 	const char *want[] = {"arrangement", "bespreking", "correctie", "evaluatie", "niveau",
 			      "notitie", "observatie", "plan", "toestemming", "toets"};
 	cr_assert_eq(kinds.len, ARRAY_LEN(want), "%zu kinds", kinds.len);
@@ -462,14 +434,14 @@ Test(dbtimeline, kinds_sorted_and_distinct)
 	sl_free(&kinds);
 
 	/* "extern" is there only through the restricted event */
-	OK(db_timeline_kinds(db, w.pupil, true, &kinds, &err));
+	TH_OK(db_timeline_kinds(th_db, w.pupil, true, &kinds, &err));
 	cr_assert_eq(kinds.len, ARRAY_LEN(want) + 1, "%zu kinds", kinds.len);
 	cr_assert_str_eq(kinds.items[4], "extern");
 	cr_assert_str_eq(kinds.items[5], "niveau");
 	sl_free(&kinds);
 
 	ibis_id nobody = pupil_new(w.school, "Leeg");
-	OK(db_timeline_kinds(db, nobody, true, &kinds, &err));
+	TH_OK(db_timeline_kinds(th_db, nobody, true, &kinds, &err));
 	cr_assert_eq(kinds.len, 0);
 	sl_free(&kinds);
 }
@@ -484,12 +456,12 @@ Test(dbtimeline, event_get)
 	bool found = false;
 
 	world_make(&w);
-	OK(db_event_get(db, w.e_cito, &e, &found, &err));
+	TH_OK(db_event_get(th_db, w.e_cito, &e, &found, &err));
 	cr_assert(found);
 	cr_assert_eq(e.id, w.e_cito);
 	cr_assert_eq(e.pupil_id, w.pupil);
 	cr_assert_str_eq(e.kind, "toets");
-	cr_assert_eq(e.date, day(2026, 9, 10));
+	cr_assert_eq(e.date, th_ymd(2026, 9, 10));
 	cr_assert_str_eq(e.author, "juf.cas");
 	cr_assert_str_eq(e.text, "Daling sinds E4.\nmeer");
 	cr_assert_not(e.restricted);
@@ -502,14 +474,14 @@ Test(dbtimeline, event_get)
 	cr_assert_eq(e.version, 1);
 
 	/* a second read replaces the first (no leak, no stale fields) */
-	OK(db_event_get(db, w.e_secret, &e, &found, &err));
+	TH_OK(db_event_get(th_db, w.e_secret, &e, &found, &err));
 	cr_assert(found);
 	cr_assert_str_eq(e.kind, "extern");
 	cr_assert(e.restricted);
 	cr_assert_null(e.toets);
 	cr_assert_null(e.niveau);
 
-	OK(db_event_get(db, w.e_avi + 1000, &e, &found, &err));
+	TH_OK(db_event_get(th_db, w.e_avi + 1000, &e, &found, &err));
 	cr_assert_not(found);
 	cr_assert_null(e.kind);
 	cr_assert_null(e.text);

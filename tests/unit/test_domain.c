@@ -9,21 +9,8 @@
 #include "ibis/domain.h"
 #include "ibis/util.h"
 
-static char *dir;
-
-static void setup(void)
-{
-	dir = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmtree(dir);
-	free(dir);
-}
-
-TestSuite(domain, .init = setup, .fini = teardown);
-TestSuite(datafile, .init = setup, .fini = teardown);
+TestSuite(domain, .init = th_tmp_setup, .fini = th_tmp_teardown);
+TestSuite(datafile, .init = th_tmp_setup, .fini = th_tmp_teardown);
 
 /* A fixture of tests/data/bad. */
 static char *fixture(const char *name)
@@ -36,7 +23,7 @@ static void make_config(struct ibis_config *cfg, const char *datadir)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->datadir = xstrdup(datadir);
-	cfg->sysconfdir = path_join(dir, "etc");
+	cfg->sysconfdir = path_join(th_dir, "etc");
 	cfg->level_model = xstrdup("4-niveaus");
 }
 
@@ -130,7 +117,7 @@ Test(domain, loaded_through_config)
 {
 	struct config_source src = {.datadir = th_datadir(), .config_file = NULL,
 				    .system_only = true};
-	char *etc = path_join(dir, "etc");
+	char *etc = path_join(th_dir, "etc");
 	src.sysconfdir = etc;
 	struct ibis_config cfg;
 	struct ibis_error err = {0};
@@ -212,14 +199,14 @@ static const char *const small_basis = "[basisondersteuning]\n"
 /* A data folder in dir/data; the model's second plan id is extra_plan. */
 static char *small_datadir(const char *extra_plan)
 {
-	char *data = path_join(dir, "data");
+	char *data = path_join(th_dir, "data");
 	char *model = xasprintf(small_model, extra_plan);
-	free(th_write(dir, "data/levels/klein.ini", model));
+	free(th_write(th_dir, "data/levels/klein.ini", model));
 	free(model);
-	free(th_write(dir, "data/plans/oop.ini", small_plan));
-	free(th_write(dir, "data/plans/groepsplan.ini", small_plan));
-	free(th_write(dir, "data/indicators/set.ini", small_set));
-	free(th_write(dir, "data/basisondersteuning.ini", small_basis));
+	free(th_write(th_dir, "data/plans/oop.ini", small_plan));
+	free(th_write(th_dir, "data/plans/groepsplan.ini", small_plan));
+	free(th_write(th_dir, "data/indicators/set.ini", small_set));
+	free(th_write(th_dir, "data/basisondersteuning.ini", small_basis));
 	return data;
 }
 
@@ -330,17 +317,17 @@ Test(domain, schools_own_files_win_and_add)
 	make_config(&cfg, data);
 	free(cfg.level_model);
 	cfg.level_model = xstrdup("onze-school");
-	char *own = th_write(dir, "etc/levels/klein.ini",
+	char *own = th_write(th_dir, "etc/levels/klein.ini",
 			     "[model]\nnaam = \"Eigen klein\"\nniveaus = 2\n"
 			     "[niveau 1]\nnaam = \"a\"\nkort = \"a\"\n[niveau 2]\nnaam = \"b\"\nkort = \"b\"\n");
-	char *added = th_write(dir, "etc/levels/onze-school.ini",
+	char *added = th_write(th_dir, "etc/levels/onze-school.ini",
 			       "[model]\nnaam = \"Onze school\"\nniveaus = 3\n"
 			       "[niveau 1]\nnaam = \"a\"\nkort = \"a\"\n[niveau 2]\nnaam = \"b\"\n"
 			       "kort = \"b\"\nplan = oop\n[niveau 3]\nnaam = \"c\"\nkort = \"c\"\n");
-	char *basis = th_write(dir, "etc/basisondersteuning.ini",
+	char *basis = th_write(th_dir, "etc/basisondersteuning.ini",
 			       "[basisondersteuning]\nnaam = \"Eigen raster\"\n"
 			       "[aspect a]\nnaam = \"A\"\n[gebied 1]\nnaam = \"G\"\n");
-	free(th_write(dir, "etc/plans/notes.txt", "not an ini file"));
+	free(th_write(th_dir, "etc/plans/notes.txt", "not an ini file"));
 	struct domain d;
 	struct ibis_error err = {0};
 	cr_assert_eq(domain_load(&d, &cfg, &err), IBIS_OK, "%s", err.message);
@@ -364,7 +351,7 @@ Test(domain, schools_own_files_win_and_add)
 Test(domain, missing_data_folder)
 {
 	struct ibis_config cfg;
-	char *nodir = path_join(dir, "nergens");
+	char *nodir = path_join(th_dir, "nergens");
 	make_config(&cfg, nodir);
 	struct domain d;
 	struct ibis_error err = {0};
@@ -481,7 +468,7 @@ Test(datafile, invalid_utf8)
 /* Files written here: one rule each, the line and key named. */
 static void expect_fail(const char *name, const char *content, const char *expect)
 {
-	char *path = th_write(dir, name, content);
+	char *path = th_write(th_dir, name, content);
 	struct ibis_error err = {0};
 	enum ibis_status st;
 	if (str_starts(name, "levels/")) {
@@ -542,7 +529,7 @@ Test(datafile, level_model_rules)
 	expect_fail("levels/a.ini", MODEL_HEAD "bron.2 = \"x\"\n" LEVEL1 LEVEL2,
 		    "4: bron.2: bron ontbreekt (de delen van een tekst lopen zonder gaten door)");
 	/* kort counts characters, not bytes */
-	char *path = th_write(dir, "levels/ok.ini",
+	char *path = th_write(th_dir, "levels/ok.ini",
 			      MODEL_HEAD LEVEL1 "[niveau 2]\nnaam = \"b\"\nkort = \"Ëëëëëëëëëëëë\"\n");
 	struct level_model m;
 	struct ibis_error err = {0};
@@ -585,7 +572,7 @@ Test(datafile, plan_template_rules)
 
 Test(datafile, plan_template_new_keys)
 {
-	char *path = th_write(dir, "plans/eigen.ini",
+	char *path = th_write(th_dir, "plans/eigen.ini",
 			      PLAN_HEAD "leerkracht = ja\n"
 					"[veld a]\nlabel = \"A\"\ntype = tekst\nverplicht = Evaluatie\n"
 					"[veld b]\nlabel = \"B\"\ntype = regel\nverplicht = ja\n"
@@ -604,7 +591,8 @@ Test(datafile, plan_template_new_keys)
 	plantemplate_free(&t);
 	free(path);
 	/* without the key a teacher may not */
-	path = th_write(dir, "plans/kaal.ini", PLAN_HEAD "[veld a]\nlabel = \"A\"\ntype = tekst\n");
+	path = th_write(th_dir, "plans/kaal.ini",
+			PLAN_HEAD "[veld a]\nlabel = \"A\"\ntype = tekst\n");
 	cr_assert_eq(plantemplate_load(path, "kaal", &t, &err), IBIS_OK, "%s", err.message);
 	cr_assert_not(t.teacher);
 	plantemplate_free(&t);

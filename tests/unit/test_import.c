@@ -19,13 +19,6 @@ static ibis_date today(void)
 	return d;
 }
 
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out;
-	cr_assert(date_from_ymd(y, m, d, &out), "%d-%d-%d", y, m, d);
-	return out;
-}
-
 /* Read text as a pupil file with the given --map values (NULL-terminated,
  * may be NULL) and expect success. */
 static void read_ok(const char *text, const char *const *maps, struct import_file *f)
@@ -172,7 +165,7 @@ Test(import, header_mapped_and_ignored_listed)
 	cr_assert_str_eq(r->first_name, "Anna");
 	cr_assert_null(r->tussenvoegsel);
 	cr_assert_str_eq(r->last_name, "Berg");
-	cr_assert_eq(r->birth_date, ymd(2017, 2, 1));
+	cr_assert_eq(r->birth_date, th_ymd(2017, 2, 1));
 	cr_assert_str_eq(r->group, "5A");
 	cr_assert_null(r->school);
 	cr_assert_eq(r->id, 0);
@@ -217,7 +210,7 @@ Test(import, map_option)
 	cr_assert_str_eq(f.rows[0].first_name, "Anna");
 	cr_assert_str_eq(f.rows[0].last_name, "Berg");
 	cr_assert_str_eq(f.rows[0].number, "77");
-	cr_assert_eq(f.rows[0].birth_date, ymd(2017, 2, 1));
+	cr_assert_eq(f.rows[0].birth_date, th_ymd(2017, 2, 1));
 	import_file_free(&f);
 
 	/* the column name is compared without case, accents or spaces; the last
@@ -300,9 +293,9 @@ Test(import, values_trimmed_and_empty_is_null)
 	cr_assert_null(r->school);
 	cr_assert_not(r->left);
 	/* three forms, one date */
-	cr_assert_eq(f.rows[0].birth_date, ymd(2017, 2, 1));
-	cr_assert_eq(f.rows[1].birth_date, ymd(2017, 2, 1));
-	cr_assert_eq(f.rows[2].birth_date, ymd(2017, 2, 1));
+	cr_assert_eq(f.rows[0].birth_date, th_ymd(2017, 2, 1));
+	cr_assert_eq(f.rows[1].birth_date, th_ymd(2017, 2, 1));
+	cr_assert_eq(f.rows[2].birth_date, th_ymd(2017, 2, 1));
 	cr_assert_eq(import_count_invalid(&f), 0);
 	import_file_free(&f);
 }
@@ -326,8 +319,8 @@ Test(import, date_forms)
 		read_ok(text, NULL, &f);
 		if (cases[i].y) {
 			cr_assert_eq(f.rows[0].problems.len, 0, "%s", cases[i].text);
-			cr_assert_eq(f.rows[0].birth_date, ymd(cases[i].y, cases[i].m, cases[i].d),
-				     "%s", cases[i].text);
+			cr_assert_eq(f.rows[0].birth_date,
+				     th_ymd(cases[i].y, cases[i].m, cases[i].d), "%s", cases[i].text);
 		} else {
 			char *want = xasprintf("Geboortedatum: ‘%s’ is geen geldige datum; schrijf "
 					       "dd-mm-jjjj",
@@ -482,12 +475,12 @@ Test(import, parnassys_windows_1252_file)
 	cr_assert_eq(import_count_invalid(&f), 0);
 	cr_assert_str_eq(f.rows[0].first_name, "Zoë");
 	cr_assert_str_eq(f.rows[0].last_name, "Çelik");
-	cr_assert_eq(f.rows[0].birth_date, ymd(2018, 4, 3));
+	cr_assert_eq(f.rows[0].birth_date, th_ymd(2018, 4, 3));
 	cr_assert_str_eq(f.rows[1].first_name, "Anaïs");
 	cr_assert_str_eq(f.rows[1].tussenvoegsel, "van");
 	cr_assert_str_eq(f.rows[1].last_name, "Hervé");
 	cr_assert_str_eq(f.rows[2].last_name, "Françoise");
-	cr_assert_eq(f.rows[2].birth_date, ymd(2019, 1, 31));
+	cr_assert_eq(f.rows[2].birth_date, th_ymd(2019, 1, 31));
 	cr_assert_eq(f.ignored.len, 1);
 	cr_assert_str_eq(f.ignored.items[0], "Opmerking");
 	import_file_free(&f);

@@ -8,25 +8,12 @@
 #include "ibis/inifile.h"
 #include "ibis/util.h"
 
-static char *dir;
-
-static void setup(void)
-{
-	dir = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmtree(dir);
-	free(dir);
-}
-
-TestSuite(inifile, .init = setup, .fini = teardown);
+TestSuite(inifile, .init = th_tmp_setup, .fini = th_tmp_teardown);
 
 /* Load content written to a fresh file; *path receives its name. */
 static struct inifile *load_text(const char *content, char **path, struct ibis_error *err)
 {
-	*path = th_write(dir, "t.ini", content);
+	*path = th_write(th_dir, "t.ini", content);
 	return inifile_load(*path, err);
 }
 
@@ -166,7 +153,7 @@ Test(inifile, single_quotes_are_quotes_too)
 /* A suite of its own: the stderr redirection is this test's only setup. */
 Test(inifile_quiet, iniparser_prints_nothing, .init = cr_redirect_stderr)
 {
-	dir = th_tmpdir();
+	th_dir = th_tmpdir();
 	struct ibis_error err = {0};
 	char *path;
 	struct inifile *f = load_text("\xEF\xBB\xBF[a]\nx = 1\n", &path, &err);
@@ -176,8 +163,8 @@ Test(inifile_quiet, iniparser_prints_nothing, .init = cr_redirect_stderr)
 	f = load_text("[a]\nx\n", &path, &err);
 	cr_assert_null(f);
 	free(path);
-	th_rmtree(dir);
-	free(dir);
+	th_rmtree(th_dir);
+	free(th_dir);
 	fflush(stderr);
 	cr_assert_stderr_eq_str("");
 }
@@ -424,7 +411,7 @@ Test(inifile, invalid_utf8)
 Test(inifile, missing_file)
 {
 	struct ibis_error err = {0};
-	char *path = path_join(dir, "absent.ini");
+	char *path = path_join(th_dir, "absent.ini");
 	cr_assert_null(inifile_load(path, &err));
 	cr_assert_eq(err.status, IBIS_EINPUT);
 	char *want = xasprintf("kan %s niet lezen: ", path);

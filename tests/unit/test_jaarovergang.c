@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "ibis/jaarovergang.h"
 #include "ibis/util.h"
 
@@ -101,8 +102,6 @@ static int to_index(const char *name)
 			return i;
 	return -1;
 }
-
-#define OK(call) cr_assert_eq((call), IBIS_OK, "%s: %s", #call, err.message)
 
 /* ============================================================ moving up */
 
@@ -275,7 +274,7 @@ Test(jov, doubler_goes_to_the_group_with_their_letter)
 	(void)b4;
 	make_plan();
 	struct ibis_error err = {0};
-	OK(jov_mark(&plan, 1, JOV_DOUBLE, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 1, JOV_DOUBLE, LEAVE_NONE, &err));
 	cr_assert_str_eq(to_name(1), "5B");
 	cr_assert_eq(mv(1)->to_jaargroep, 5);
 	cr_assert_eq(mv(1)->mark, JOV_DOUBLE);
@@ -286,7 +285,7 @@ Test(jov, doubler_goes_to_the_group_with_their_letter)
 	cr_assert_eq(c.up, 1);
 	cr_assert_eq(c.exceptions, 1);
 	/* undone */
-	OK(jov_mark(&plan, 1, JOV_NORMAL, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 1, JOV_NORMAL, LEAVE_NONE, &err));
 	cr_assert_str_eq(to_name(1), "6B");
 	jov_count(&plan, &c);
 	cr_assert_eq(c.exceptions, 0);
@@ -299,7 +298,7 @@ Test(jov, doubler_nobody_moves_up_to_gets_a_new_group)
 	pupil(2, "Bos, Bram", b4, 4);
 	make_plan();
 	struct ibis_error err = {0};
-	OK(jov_mark(&plan, 2, JOV_DOUBLE, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 2, JOV_DOUBLE, LEAVE_NONE, &err));
 	cr_assert_str_eq(to_name(1), "5B");
 	cr_assert_str_eq(to_name(2), "4B");
 	int n = to_index("4B");
@@ -308,7 +307,7 @@ Test(jov, doubler_nobody_moves_up_to_gets_a_new_group)
 	cr_assert_eq(plan.to[n].source, 0);
 	cr_assert_eq(plan.nto, 2);
 	/* the made group goes again when the mark is undone */
-	OK(jov_mark(&plan, 2, JOV_NORMAL, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 2, JOV_NORMAL, LEAVE_NONE, &err));
 	cr_assert_eq(plan.nto, 1);
 }
 
@@ -319,7 +318,7 @@ Test(jov, doubler_in_groep_8_stays_in_groep_8)
 	(void)g7;
 	make_plan();
 	struct ibis_error err = {0};
-	OK(jov_mark(&plan, 1, JOV_DOUBLE, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 1, JOV_DOUBLE, LEAVE_NONE, &err));
 	cr_assert_str_eq(to_name(1), "8");
 	cr_assert_eq(mv(1)->to_jaargroep, 8);
 }
@@ -333,8 +332,8 @@ Test(jov, versneller_skips_a_year_and_from_7_goes_to_vo)
 	(void)b6;
 	make_plan();
 	struct ibis_error err = {0};
-	OK(jov_mark(&plan, 1, JOV_SKIP, LEAVE_NONE, &err));
-	OK(jov_mark(&plan, 2, JOV_SKIP, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 1, JOV_SKIP, LEAVE_NONE, &err));
+	TH_OK(jov_mark(&plan, 2, JOV_SKIP, LEAVE_NONE, &err));
 	cr_assert_str_eq(to_name(1), "7B");
 	cr_assert_eq(mv(1)->to_jaargroep, 7);
 	cr_assert_eq(mv(2)->outcome, JOV_LEAVES);
@@ -355,7 +354,7 @@ Test(jov, leaver_leaves_with_the_destination)
 	cr_assert_eq(jov_mark(&plan, 1, JOV_LEAVE, LEAVE_NONE, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, "bestemming"), "%s", err.message);
 	cr_assert_eq(mv(1)->outcome, JOV_MOVE, "a refused mark changes nothing");
-	OK(jov_mark(&plan, 1, JOV_LEAVE, LEAVE_SBO, &err));
+	TH_OK(jov_mark(&plan, 1, JOV_LEAVE, LEAVE_SBO, &err));
 	cr_assert_eq(mv(1)->outcome, JOV_LEAVES);
 	cr_assert_eq(mv(1)->dest, LEAVE_SBO);
 	char *s = jov_move_to(&plan, jov_find(&plan, 1));
@@ -384,7 +383,7 @@ Test(jov, marks_refused_for_unknown_placed_and_groupless_pupils)
 	cr_assert(strstr(err.message, "zit al in groep 6"), "%s", err.message);
 	cr_assert_eq(jov_mark(&plan, 2, JOV_SKIP, LEAVE_NONE, &err), IBIS_EINPUT);
 	cr_assert_eq(mv(2)->outcome, JOV_NO_GROUP);
-	OK(jov_mark(&plan, 2, JOV_LEAVE, LEAVE_SCHOOL, &err));
+	TH_OK(jov_mark(&plan, 2, JOV_LEAVE, LEAVE_SCHOOL, &err));
 	cr_assert_eq(mv(2)->outcome, JOV_LEAVES);
 }
 
@@ -416,7 +415,7 @@ Test(jov, several_groups_without_a_letter_need_a_choice)
 	cr_assert(strstr(err.message, "kies uit: 6A, 6B"), "%s", err.message);
 	cr_assert_eq(jov_choose(&plan, 1, "6A", 4, &err), IBIS_EINPUT);
 	cr_assert_null(mv(1)->choice, "a refused choice changes nothing");
-	OK(jov_choose(&plan, 1, "6b", -1, &err));
+	TH_OK(jov_choose(&plan, 1, "6b", -1, &err));
 	cr_assert_str_eq(to_name(1), "6B");
 	cr_assert_eq(mv(1)->to_jaargroep, 6);
 	cr_assert_str_eq(mv(1)->choice, "6B");
@@ -426,7 +425,7 @@ Test(jov, several_groups_without_a_letter_need_a_choice)
 	cr_assert_eq(c.exceptions, 1);
 	cr_assert_eq(c.new_groups, 0);
 	/* undone */
-	OK(jov_choose(&plan, 1, NULL, -1, &err));
+	TH_OK(jov_choose(&plan, 1, NULL, -1, &err));
 	cr_assert_eq(mv(1)->outcome, JOV_UNPLACED);
 }
 
@@ -452,7 +451,7 @@ Test(jov, existing_groups_are_used_as_they_are)
 	cr_assert_eq(jov_candidates(&plan, jov_find(&plan, 4), cand, 4), 2,
 		     "no group holds groep 4: all of them");
 	struct ibis_error err = {0};
-	OK(jov_choose(&plan, 4, "6A", -1, &err));
+	TH_OK(jov_choose(&plan, 4, "6A", -1, &err));
 	cr_assert_eq(mv(4)->to_jaargroep, 6, "the group's only jaargroep");
 }
 
@@ -475,7 +474,7 @@ Test(jov, groupless_pupil_stays_without_unless_chosen_with_a_jaargroep)
 	cr_assert_eq(jov_choose(&plan, 2, "1/2", -1, &err), IBIS_EINPUT);
 	cr_assert(strstr(err.message, "jaargroep"), "%s", err.message);
 	cr_assert_eq(mv(2)->outcome, JOV_NO_GROUP);
-	OK(jov_choose(&plan, 2, "1/2", 1, &err));
+	TH_OK(jov_choose(&plan, 2, "1/2", 1, &err));
 	cr_assert_str_eq(to_name(2), "1/2");
 	cr_assert_eq(mv(2)->to_jaargroep, 1);
 }
@@ -558,7 +557,7 @@ Test(jov, preview_says_where_everyone_goes)
 	pupil(5, "Eik, Eva", 0, -1);
 	make_plan();
 	struct ibis_error err = {0};
-	OK(jov_mark(&plan, 3, JOV_LEAVE, LEAVE_SO, &err));
+	TH_OK(jov_mark(&plan, 3, JOV_LEAVE, LEAVE_SO, &err));
 	char *p = jov_preview(&plan);
 	const char *want[] = {
 		"Jaarovergang OBS De Test: 2026-2027 → 2027-2028\n",

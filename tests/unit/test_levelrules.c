@@ -10,50 +10,6 @@
 
 /* ================================================================ helpers */
 
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out), "%d-%d-%d", y, m, d);
-	return out;
-}
-
-/* A shipped model, loaded from $IBIS_DATADIR/levels. Free with put_model. */
-static struct level_model *get_model(const char *id)
-{
-	char *name = xasprintf("levels/%s.ini", id);
-	char *path = path_join(th_datadir(), name);
-	struct level_model *m = xcalloc(1, sizeof(*m));
-	struct ibis_error err = {0};
-	cr_assert_eq(levelmodel_load(path, id, m, &err), IBIS_OK, "%s: %s", path, err.message);
-	free(path);
-	free(name);
-	return m;
-}
-
-static void put_model(struct level_model *m)
-{
-	levelmodel_free(m);
-	free(m);
-}
-
-static struct plan_template *get_template(const char *id)
-{
-	char *name = xasprintf("plans/%s.ini", id);
-	char *path = path_join(th_datadir(), name);
-	struct plan_template *t = xcalloc(1, sizeof(*t));
-	struct ibis_error err = {0};
-	cr_assert_eq(plantemplate_load(path, id, t, &err), IBIS_OK, "%s: %s", path, err.message);
-	free(path);
-	free(name);
-	return t;
-}
-
-static void put_template(struct plan_template *t)
-{
-	plantemplate_free(t);
-	free(t);
-}
-
 /* Judge from -> to with reason under m; facts beyond `from` may be given. */
 static void judge(const struct level_model *m, const struct step_facts *extra, int from, int to,
 		  const char *reason, struct step_check *c)
@@ -62,7 +18,7 @@ static void judge(const struct level_model *m, const struct step_facts *extra, i
 	if (extra)
 		f = *extra;
 	f.from = from;
-	struct level_step s = {.to = to, .date = ymd(2026, 11, 23), .reason = reason};
+	struct level_step s = {.to = to, .date = th_ymd(2026, 11, 23), .reason = reason};
 	level_step_check(m, &f, &s, c);
 }
 
@@ -101,7 +57,7 @@ static const char *const shipped[] = {"4-niveaus", "5-niveaus-sop", "5-niveaus-s
 Test(steps, every_model_up_with_reason_and_refused_without)
 {
 	for (size_t k = 0; k < ARRAY_LEN(shipped); k++) {
-		struct level_model *m = get_model(shipped[k]);
+		struct level_model *m = th_get_model(shipped[k]);
 		struct step_check c;
 		for (int p = 1; p < m->nlevels; p++) {
 			if (m->levels[p].kind != LEVEL_REGULAR || m->levels[p - 1].kind != LEVEL_REGULAR)
@@ -128,13 +84,13 @@ Test(steps, every_model_up_with_reason_and_refused_without)
 		cr_assert_null(c.error, "%s: %s", m->id, c.error);
 		cr_assert_not(c.reason_required);
 		step_check_clear(&c);
-		put_model(m);
+		th_put_model(m);
 	}
 }
 
 Test(steps, blank_reason_counts_as_missing)
 {
-	struct level_model *m = get_model("6-lagen");
+	struct level_model *m = th_get_model("6-lagen");
 	const char *blanks[] = {"", " ", "  \t \n"};
 	for (size_t i = 0; i < ARRAY_LEN(blanks); i++) {
 		struct step_check c;
@@ -144,7 +100,7 @@ Test(steps, blank_reason_counts_as_missing)
 					  "profiteerde van Laag 2?");
 		step_check_clear(&c);
 	}
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(steps, kind_names)
@@ -161,7 +117,7 @@ Test(steps, kind_names)
 
 Test(model_4_niveaus, steps)
 {
-	struct level_model *m = get_model("4-niveaus");
+	struct level_model *m = th_get_model("4-niveaus");
 	struct step_check c;
 
 	cr_assert_eq(levelmodel_placement(m), 0);
@@ -211,12 +167,12 @@ Test(model_4_niveaus, steps)
 	cr_assert_not_null(strstr(c.error, "niveau 6"), "%s", c.error);
 	cr_assert_not_null(strstr(c.error, "ibis levels remap"), "%s", c.error);
 	step_check_clear(&c);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_4_niveaus, prefill)
 {
-	struct level_model *m = get_model("4-niveaus");
+	struct level_model *m = th_get_model("4-niveaus");
 	struct step_check c;
 	judge(m, NULL, 1, 2, REASON, &c);
 	cr_assert_str_eq(c.meeting, "groepsbespreking");
@@ -241,26 +197,26 @@ Test(model_4_niveaus, prefill)
 	cr_assert_null(c.meeting);
 	cr_assert_null(c.betrokken);
 	step_check_clear(&c);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_4_niveaus, no_deadlines)
 {
-	struct level_model *m = get_model("4-niveaus");
+	struct level_model *m = th_get_model("4-niveaus");
 	struct level_deadline *d = NULL;
 	int n = 0;
 	for (int l = 1; l <= m->nlevels; l++)
-		level_deadlines(m, l, ymd(2026, 9, 1), NULL, 0, &d, &n);
+		level_deadlines(m, l, th_ymd(2026, 9, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 0);
 	cr_assert_null(d);
-	put_model(m);
+	th_put_model(m);
 }
 
 /* ======================================================== 5 niveaus (SOP) */
 
 Test(model_5_niveaus_sop, expected_plans)
 {
-	struct level_model *m = get_model("5-niveaus-sop");
+	struct level_model *m = th_get_model("5-niveaus-sop");
 	struct step_check c;
 	judge(m, NULL, 1, 2, REASON, &c);
 	cr_assert_str_eq(c.meeting, "leerlingbespreking");
@@ -281,12 +237,12 @@ Test(model_5_niveaus_sop, expected_plans)
 	cr_assert_eq(c.warnings.len, 0);
 	step_check_clear(&c);
 	sl_free(&plans);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_5_niveaus_sop, consent_and_opp)
 {
-	struct level_model *m = get_model("5-niveaus-sop");
+	struct level_model *m = th_get_model("5-niveaus-sop");
 	struct step_check c;
 	struct strlist plans = {0};
 	sl_add(&plans, "ihp");
@@ -327,48 +283,48 @@ Test(model_5_niveaus_sop, consent_and_opp)
 	cr_assert_null(c.error);
 	step_check_clear(&c);
 	sl_free(&plans);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_5_niveaus_sop, opp_deadlines_from_the_template)
 {
-	struct level_model *m = get_model("5-niveaus-sop");
+	struct level_model *m = th_get_model("5-niveaus-sop");
 	struct level_deadline *d = NULL;
 	int n = 0;
 	/* the model gives no OPP numbers: without templates nothing follows */
-	level_deadlines(m, 4, ymd(2026, 9, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 4, th_ymd(2026, 9, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 0);
 
-	struct plan_template *opp = get_template("opp"), *ihp = get_template("ihp");
+	struct plan_template *opp = th_get_template("opp"), *ihp = th_get_template("ihp");
 	const struct plan_template *tpl[] = {ihp, opp};
-	level_deadlines(m, 4, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 4, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	cr_assert_eq(n, 2);
 	cr_assert_str_eq(d[0].what, "OPP opgesteld");
-	cr_assert_eq(d[0].due, ymd(2026, 10, 13)); /* 6 weeks */
+	cr_assert_eq(d[0].due, th_ymd(2026, 10, 13)); /* 6 weeks */
 	cr_assert_str_eq(d[1].what, "OPP geëvalueerd");
-	cr_assert_eq(d[1].due, ymd(2027, 9, 1)); /* 12 months */
+	cr_assert_eq(d[1].due, th_ymd(2027, 9, 1)); /* 12 months */
 	/* appended to what is there */
-	level_deadlines(m, 4, ymd(2027, 1, 31), tpl, 2, &d, &n);
+	level_deadlines(m, 4, th_ymd(2027, 1, 31), tpl, 2, &d, &n);
 	cr_assert_eq(n, 4);
-	cr_assert_eq(d[2].due, ymd(2027, 3, 14));
-	cr_assert_eq(d[3].due, ymd(2028, 1, 31));
+	cr_assert_eq(d[2].due, th_ymd(2027, 3, 14));
+	cr_assert_eq(d[3].due, th_ymd(2028, 1, 31));
 	level_deadlines_free(d, n);
 
 	/* the IHP and the group plan carry no dates */
 	d = NULL;
 	n = 0;
-	level_deadlines(m, 2, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 2, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	cr_assert_eq(n, 0);
-	put_template(opp);
-	put_template(ihp);
-	put_model(m);
+	th_put_template(opp);
+	th_put_template(ihp);
+	th_put_model(m);
 }
 
 /* ============================================= 5 niveaus (sterke basis) */
 
 Test(model_5_niveaus_sterke_basis, prefill_and_groeidocument)
 {
-	struct level_model *m = get_model("5-niveaus-sterke-basis");
+	struct level_model *m = th_get_model("5-niveaus-sterke-basis");
 	struct step_check c;
 
 	judge(m, NULL, 1, 2, REASON, &c);
@@ -409,12 +365,12 @@ Test(model_5_niveaus_sterke_basis, prefill_and_groeidocument)
 	cr_assert_eq(c.warnings.len, 0);
 	step_check_clear(&c);
 	sl_free(&plans);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_5_niveaus_sterke_basis, placement)
 {
-	struct level_model *m = get_model("5-niveaus-sterke-basis");
+	struct level_model *m = th_get_model("5-niveaus-sterke-basis");
 	struct step_check c;
 	cr_assert_eq(levelmodel_placement(m), 5);
 	cr_assert_eq(levelmodel_return(m), 0);
@@ -453,16 +409,16 @@ Test(model_5_niveaus_sterke_basis, placement)
 	/* no TLV term in this model: no TLV deadline */
 	struct level_deadline *d = NULL;
 	int n = 0;
-	level_deadlines(m, 5, ymd(2026, 8, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 5, th_ymd(2026, 8, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 0);
-	put_model(m);
+	th_put_model(m);
 }
 
 /* ================================================================ 6 lagen */
 
 Test(model_6_lagen, warnings)
 {
-	struct level_model *m = get_model("6-lagen");
+	struct level_model *m = th_get_model("6-lagen");
 	struct step_check c;
 	judge(m, NULL, 1, 2, REASON, &c);
 	cr_assert_null(c.error);
@@ -491,12 +447,12 @@ Test(model_6_lagen, warnings)
 	cr_assert_eq(c.warnings.len, 0);
 	step_check_clear(&c);
 	sl_free(&plans);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_6_lagen, placement_and_return)
 {
-	struct level_model *m = get_model("6-lagen");
+	struct level_model *m = th_get_model("6-lagen");
 	struct step_check c;
 	cr_assert_eq(levelmodel_placement(m), 5);
 	cr_assert_eq(levelmodel_return(m), 6);
@@ -559,44 +515,44 @@ Test(model_6_lagen, placement_and_return)
 	cr_assert_eq(c.kind, STEP_PLACEMENT);
 	cr_assert_null(c.error);
 	step_check_clear(&c);
-	put_model(m);
+	th_put_model(m);
 }
 
 Test(model_6_lagen, deadlines)
 {
-	struct level_model *m = get_model("6-lagen");
+	struct level_model *m = th_get_model("6-lagen");
 	struct level_deadline *d = NULL;
 	int n = 0;
 
 	/* OOP: the model's 8 weeks, without any template */
-	level_deadlines(m, 2, ymd(2026, 9, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 2, th_ymd(2026, 9, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(d[0].what, "OOP uiterlijk geëvalueerd");
-	cr_assert_eq(d[0].due, ymd(2026, 10, 27));
+	cr_assert_eq(d[0].due, th_ymd(2026, 10, 27));
 	level_deadlines_free(d, n);
 
 	/* TLV: 2 years, through the day before the anniversary */
 	d = NULL;
 	n = 0;
-	level_deadlines(m, 5, ymd(2026, 8, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 5, th_ymd(2026, 8, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(d[0].what, "TLV verloopt uiterlijk");
-	cr_assert_eq(d[0].due, ymd(2028, 7, 31));
+	cr_assert_eq(d[0].due, th_ymd(2028, 7, 31));
 	level_deadlines_free(d, n);
 
 	/* laag 4's OPP: the numbers come from the template */
-	struct plan_template *opp = get_template("opp"), *oop = get_template("oop");
+	struct plan_template *opp = th_get_template("opp"), *oop = th_get_template("oop");
 	const struct plan_template *tpl[] = {oop, opp};
 	d = NULL;
 	n = 0;
-	level_deadlines(m, 4, ymd(2026, 9, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 4, th_ymd(2026, 9, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 0);
-	level_deadlines(m, 4, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 4, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	cr_assert_eq(n, 2);
 	cr_assert_str_eq(d[0].what, "OPP opgesteld");
-	cr_assert_eq(d[0].due, ymd(2026, 10, 13));
+	cr_assert_eq(d[0].due, th_ymd(2026, 10, 13));
 	cr_assert_str_eq(d[1].what, "OPP geëvalueerd");
-	cr_assert_eq(d[1].due, ymd(2027, 9, 1));
+	cr_assert_eq(d[1].due, th_ymd(2027, 9, 1));
 	level_deadlines_free(d, n);
 
 	/* the model's OPP rules beat the template's */
@@ -604,56 +560,56 @@ Test(model_6_lagen, deadlines)
 	m->rules.opp_eval_months = 6;
 	d = NULL;
 	n = 0;
-	level_deadlines(m, 4, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 4, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	cr_assert_eq(n, 2);
-	cr_assert_eq(d[0].due, ymd(2026, 9, 29));
-	cr_assert_eq(d[1].due, ymd(2027, 3, 1));
+	cr_assert_eq(d[0].due, th_ymd(2026, 9, 29));
+	cr_assert_eq(d[1].due, th_ymd(2027, 3, 1));
 	level_deadlines_free(d, n);
 
 	/* so does its OOP rule; without the rule the template decides */
 	oop->max_weeks = 4;
 	d = NULL;
 	n = 0;
-	level_deadlines(m, 2, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 2, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	cr_assert_eq(n, 1);
-	cr_assert_eq(d[0].due, ymd(2026, 10, 27));
+	cr_assert_eq(d[0].due, th_ymd(2026, 10, 27));
 	m->rules.oop_max_weeks = 0;
-	level_deadlines(m, 2, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 2, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	cr_assert_eq(n, 2);
-	cr_assert_eq(d[1].due, ymd(2026, 9, 29));
+	cr_assert_eq(d[1].due, th_ymd(2026, 9, 29));
 	level_deadlines_free(d, n);
 	/* neither: no OOP deadline */
 	d = NULL;
 	n = 0;
-	level_deadlines(m, 2, ymd(2026, 9, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 2, th_ymd(2026, 9, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 0);
 
 	/* the regular levels without plans, an unknown level, no date */
-	level_deadlines(m, 1, ymd(2026, 9, 1), tpl, 2, &d, &n);
-	level_deadlines(m, 3, ymd(2026, 9, 1), tpl, 2, &d, &n);
-	level_deadlines(m, 7, ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 1, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 3, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
+	level_deadlines(m, 7, th_ymd(2026, 9, 1), tpl, 2, &d, &n);
 	level_deadlines(m, 2, DATE_NONE, tpl, 2, &d, &n);
 	cr_assert_eq(n, 0);
-	put_template(opp);
-	put_template(oop);
-	put_model(m);
+	th_put_template(opp);
+	th_put_template(oop);
+	th_put_model(m);
 }
 
 Test(model_6_lagen, tlv_deadline_over_a_leap_day)
 {
-	struct level_model *m = get_model("6-lagen");
+	struct level_model *m = th_get_model("6-lagen");
 	struct level_deadline *d = NULL;
 	int n = 0;
-	level_deadlines(m, 5, ymd(2028, 2, 29), NULL, 0, &d, &n);
-	level_deadlines(m, 5, ymd(2026, 3, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 5, th_ymd(2028, 2, 29), NULL, 0, &d, &n);
+	level_deadlines(m, 5, th_ymd(2026, 3, 1), NULL, 0, &d, &n);
 	m->rules.tlv_max_years = 1;
-	level_deadlines(m, 5, ymd(2027, 3, 1), NULL, 0, &d, &n);
+	level_deadlines(m, 5, th_ymd(2027, 3, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 3);
-	cr_assert_eq(d[0].due, ymd(2030, 2, 28));
-	cr_assert_eq(d[1].due, ymd(2028, 2, 29));
-	cr_assert_eq(d[2].due, ymd(2028, 2, 29));
+	cr_assert_eq(d[0].due, th_ymd(2030, 2, 28));
+	cr_assert_eq(d[1].due, th_ymd(2028, 2, 29));
+	cr_assert_eq(d[2].due, th_ymd(2028, 2, 29));
 	level_deadlines_free(d, n);
-	put_model(m);
+	th_put_model(m);
 }
 
 /* ============================================ names come from the model */
@@ -704,10 +660,10 @@ Test(steps, messages_name_a_schools_own_levels)
 	step_check_clear(&c);
 	struct level_deadline *d = NULL;
 	int n = 0;
-	level_deadlines(&m, 3, ymd(2026, 9, 1), NULL, 0, &d, &n);
+	level_deadlines(&m, 3, th_ymd(2026, 9, 1), NULL, 0, &d, &n);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(d[0].what, "OPP opgesteld");
-	cr_assert_eq(d[0].due, ymd(2026, 9, 29));
+	cr_assert_eq(d[0].due, th_ymd(2026, 9, 29));
 	level_deadlines_free(d, n);
 	levelmodel_free(&m);
 	free(path);
@@ -719,27 +675,27 @@ Test(steps, messages_name_a_schools_own_levels)
 
 Test(arrangement, tlv_term_under_6_lagen)
 {
-	struct level_model *m = get_model("6-lagen");
-	struct arrangement a = {.kind = ARRANGEMENT_TLV, .start = ymd(2026, 8, 1), .end = DATE_NONE};
+	struct level_model *m = th_get_model("6-lagen");
+	struct arrangement a = {.kind = ARRANGEMENT_TLV, .start = th_ymd(2026, 8, 1), .end = DATE_NONE};
 	ibis_date def = 0;
 
 	char *msg = arrangement_check(m, &a, &def);
 	cr_assert_str_eq(msg, "Een TLV heeft een einddatum nodig: in het model „6 lagen” geldt een "
 			      "TLV maximaal 2 jaar, dus uiterlijk tot en met 31-07-2028.");
-	cr_assert_eq(def, ymd(2028, 7, 31));
+	cr_assert_eq(def, th_ymd(2028, 7, 31));
 	free(msg);
 
-	a.end = ymd(2028, 7, 31);
+	a.end = th_ymd(2028, 7, 31);
 	cr_assert_null(arrangement_check(m, &a, &def));
-	a.end = ymd(2027, 1, 1);
+	a.end = th_ymd(2027, 1, 1);
 	cr_assert_null(arrangement_check(m, &a, NULL));
-	a.end = ymd(2028, 8, 1);
+	a.end = th_ymd(2028, 8, 1);
 	msg = arrangement_check(m, &a, &def);
 	cr_assert_str_eq(msg, "In het model „6 lagen” geldt een TLV maximaal 2 jaar: de einddatum "
 			      "(01-08-2028) mag niet na 31-07-2028 liggen.");
 	free(msg);
 
-	a.end = ymd(2026, 7, 31);
+	a.end = th_ymd(2026, 7, 31);
 	msg = arrangement_check(m, &a, &def);
 	cr_assert_str_eq(msg, "De einddatum (31-07-2026) ligt vóór de startdatum (01-08-2026).");
 	free(msg);
@@ -748,17 +704,17 @@ Test(arrangement, tlv_term_under_6_lagen)
 	cr_assert_null(arrangement_check(m, &a, NULL));
 
 	/* a TLV from a leap day: through the day before 1 March two years on */
-	a.start = ymd(2028, 2, 29);
+	a.start = th_ymd(2028, 2, 29);
 	a.end = DATE_NONE;
 	free(arrangement_check(m, &a, &def));
-	cr_assert_eq(def, ymd(2030, 2, 28));
-	put_model(m);
+	cr_assert_eq(def, th_ymd(2030, 2, 28));
+	th_put_model(m);
 }
 
 Test(arrangement, onderwijsarrangement_and_models_without_a_term)
 {
-	struct level_model *six = get_model("6-lagen"), *four = get_model("4-niveaus");
-	struct arrangement a = {.kind = ARRANGEMENT_ONDERWIJS, .start = ymd(2026, 9, 1),
+	struct level_model *six = th_get_model("6-lagen"), *four = th_get_model("4-niveaus");
+	struct arrangement a = {.kind = ARRANGEMENT_ONDERWIJS, .start = th_ymd(2026, 9, 1),
 				.end = DATE_NONE};
 	ibis_date def = 0;
 	/* 4 niveaus records its arrangement without an end */
@@ -766,7 +722,7 @@ Test(arrangement, onderwijsarrangement_and_models_without_a_term)
 	cr_assert_eq(def, DATE_NONE);
 	cr_assert_null(arrangement_check(six, &a, &def));
 	cr_assert_eq(def, DATE_NONE);
-	a.end = ymd(2035, 1, 1);
+	a.end = th_ymd(2035, 1, 1);
 	cr_assert_null(arrangement_check(six, &a, &def));
 
 	/* a TLV where the model gives no term: any end, or none */
@@ -774,12 +730,12 @@ Test(arrangement, onderwijsarrangement_and_models_without_a_term)
 	a.end = DATE_NONE;
 	cr_assert_null(arrangement_check(four, &a, &def));
 	cr_assert_eq(def, DATE_NONE);
-	a.end = ymd(2031, 1, 1);
+	a.end = th_ymd(2031, 1, 1);
 	cr_assert_null(arrangement_check(four, &a, &def));
 
 	/* an end before the start, whatever the kind or model */
 	a.kind = ARRANGEMENT_ONDERWIJS;
-	a.end = ymd(2026, 8, 31);
+	a.end = th_ymd(2026, 8, 31);
 	char *msg = arrangement_check(four, &a, &def);
 	cr_assert_str_eq(msg, "De einddatum (31-08-2026) ligt vóór de startdatum (01-09-2026).");
 	free(msg);
@@ -791,8 +747,8 @@ Test(arrangement, onderwijsarrangement_and_models_without_a_term)
 	msg = arrangement_check(six, &a, &def);
 	cr_assert_str_eq(msg, "Een startdatum is verplicht.");
 	free(msg);
-	put_model(six);
-	put_model(four);
+	th_put_model(six);
+	th_put_model(four);
 }
 
 /* ============================================================ bookkeeping */
@@ -822,11 +778,11 @@ static struct level_episode ep(const char *model, int level, ibis_date start, ib
 
 Test(episodes, a_good_history)
 {
-	struct models ms = {{get_model("6-lagen"), get_model("4-niveaus")}};
+	struct models ms = {{th_get_model("6-lagen"), th_get_model("4-niveaus")}};
 	struct level_episode e[] = {
-		ep("4-niveaus", 1, ymd(2025, 9, 1), ymd(2026, 2, 1)),
-		ep("4-niveaus", 2, ymd(2026, 2, 1), ymd(2026, 10, 1)),
-		ep("6-lagen", 6, ymd(2026, 10, 1), DATE_NONE),
+		ep("4-niveaus", 1, th_ymd(2025, 9, 1), th_ymd(2026, 2, 1)),
+		ep("4-niveaus", 2, th_ymd(2026, 2, 1), th_ymd(2026, 10, 1)),
+		ep("6-lagen", 6, th_ymd(2026, 10, 1), DATE_NONE),
 	};
 	struct strlist p = {0};
 	cr_assert(level_episodes_check(e, 3, lookup, &ms, &p));
@@ -835,31 +791,31 @@ Test(episodes, a_good_history)
 	cr_assert(level_episodes_check(e, 3, NULL, NULL, NULL));
 
 	/* the open episode is the current level; an end is the next start */
-	cr_assert_eq(level_on(e, 3, ymd(2025, 8, 31)), 0);
-	cr_assert_eq(level_on(e, 3, ymd(2025, 9, 1)), 1);
-	cr_assert_eq(level_on(e, 3, ymd(2026, 1, 31)), 1);
-	cr_assert_eq(level_on(e, 3, ymd(2026, 2, 1)), 2);
-	cr_assert_eq(level_on(e, 3, ymd(2026, 9, 30)), 2);
-	cr_assert_eq(level_on(e, 3, ymd(2026, 10, 1)), 6);
-	cr_assert_eq(level_on(e, 3, ymd(2040, 1, 1)), 6);
+	cr_assert_eq(level_on(e, 3, th_ymd(2025, 8, 31)), 0);
+	cr_assert_eq(level_on(e, 3, th_ymd(2025, 9, 1)), 1);
+	cr_assert_eq(level_on(e, 3, th_ymd(2026, 1, 31)), 1);
+	cr_assert_eq(level_on(e, 3, th_ymd(2026, 2, 1)), 2);
+	cr_assert_eq(level_on(e, 3, th_ymd(2026, 9, 30)), 2);
+	cr_assert_eq(level_on(e, 3, th_ymd(2026, 10, 1)), 6);
+	cr_assert_eq(level_on(e, 3, th_ymd(2040, 1, 1)), 6);
 	cr_assert_eq(level_on(e, 3, DATE_NONE), 0);
-	cr_assert_eq(level_on(e, 0, ymd(2026, 1, 1)), 0);
+	cr_assert_eq(level_on(e, 0, th_ymd(2026, 1, 1)), 0);
 
 	/* a closed last episode: no level after it */
-	e[2].end = ymd(2027, 7, 1);
+	e[2].end = th_ymd(2027, 7, 1);
 	cr_assert(level_episodes_check(e, 3, lookup, &ms, &p));
-	cr_assert_eq(level_on(e, 3, ymd(2027, 6, 30)), 6);
-	cr_assert_eq(level_on(e, 3, ymd(2027, 7, 1)), 0);
-	put_model(ms.m[0]);
-	put_model(ms.m[1]);
+	cr_assert_eq(level_on(e, 3, th_ymd(2027, 6, 30)), 6);
+	cr_assert_eq(level_on(e, 3, th_ymd(2027, 7, 1)), 0);
+	th_put_model(ms.m[0]);
+	th_put_model(ms.m[1]);
 }
 
 Test(episodes, overlap)
 {
-	struct models ms = {{get_model("6-lagen"), get_model("4-niveaus")}};
+	struct models ms = {{th_get_model("6-lagen"), th_get_model("4-niveaus")}};
 	struct level_episode e[] = {
-		ep("6-lagen", 2, ymd(2026, 2, 1), ymd(2026, 10, 15)),
-		ep("6-lagen", 3, ymd(2026, 10, 1), DATE_NONE),
+		ep("6-lagen", 2, th_ymd(2026, 2, 1), th_ymd(2026, 10, 15)),
+		ep("6-lagen", 3, th_ymd(2026, 10, 1), DATE_NONE),
 	};
 	struct strlist p = {0};
 	cr_assert_not(level_episodes_check(e, 2, lookup, &ms, &p));
@@ -873,18 +829,18 @@ Test(episodes, overlap)
 				     "periode op niveau 3 vanaf 01-10-2026.");
 	sl_free(&p);
 	/* touching is not overlapping */
-	e[0].end = ymd(2026, 10, 1);
+	e[0].end = th_ymd(2026, 10, 1);
 	cr_assert(level_episodes_check(e, 2, lookup, &ms, &p));
 	cr_assert_eq(p.len, 0);
-	put_model(ms.m[0]);
-	put_model(ms.m[1]);
+	th_put_model(ms.m[0]);
+	th_put_model(ms.m[1]);
 }
 
 Test(episodes, two_open_and_open_not_last)
 {
 	struct level_episode e[] = {
-		ep("6-lagen", 1, ymd(2025, 9, 1), DATE_NONE),
-		ep("6-lagen", 2, ymd(2026, 2, 1), DATE_NONE),
+		ep("6-lagen", 1, th_ymd(2025, 9, 1), DATE_NONE),
+		ep("6-lagen", 2, th_ymd(2026, 2, 1), DATE_NONE),
 	};
 	struct strlist p = {0};
 	cr_assert_not(level_episodes_check(e, 2, NULL, NULL, &p));
@@ -895,22 +851,22 @@ Test(episodes, two_open_and_open_not_last)
 	sl_free(&p);
 
 	/* the open one first, a closed one after it */
-	e[1].end = ymd(2026, 3, 1);
+	e[1].end = th_ymd(2026, 3, 1);
 	cr_assert_not(level_episodes_check(e, 2, NULL, NULL, &p));
 	cr_assert(contains(&p, "is nog open, maar is niet de laatste periode."));
 	cr_assert_not(contains(&p, "open perioden"));
 	sl_free(&p);
 	/* the level there is the newest covering episode's */
-	cr_assert_eq(level_on(e, 2, ymd(2026, 2, 15)), 2);
-	cr_assert_eq(level_on(e, 2, ymd(2026, 3, 15)), 1);
+	cr_assert_eq(level_on(e, 2, th_ymd(2026, 2, 15)), 2);
+	cr_assert_eq(level_on(e, 2, th_ymd(2026, 3, 15)), 1);
 }
 
 Test(episodes, level_outside_its_model)
 {
-	struct models ms = {{get_model("6-lagen"), get_model("4-niveaus")}};
+	struct models ms = {{th_get_model("6-lagen"), th_get_model("4-niveaus")}};
 	struct level_episode e[] = {
-		ep("6-lagen", 5, ymd(2025, 9, 1), ymd(2026, 2, 1)),
-		ep("4-niveaus", 5, ymd(2026, 2, 1), DATE_NONE),
+		ep("6-lagen", 5, th_ymd(2025, 9, 1), th_ymd(2026, 2, 1)),
+		ep("4-niveaus", 5, th_ymd(2026, 2, 1), DATE_NONE),
 	};
 	struct strlist p = {0};
 	cr_assert_not(level_episodes_check(e, 2, lookup, &ms, &p));
@@ -932,14 +888,14 @@ Test(episodes, level_outside_its_model)
 	cr_assert_not(level_episodes_check(e, 2, lookup, &ms, &p));
 	cr_assert(contains(&p, "past niet in het model „6 lagen” (niveau 1 t/m 6)."));
 	sl_free(&p);
-	put_model(ms.m[0]);
-	put_model(ms.m[1]);
+	th_put_model(ms.m[0]);
+	th_put_model(ms.m[1]);
 }
 
 Test(episodes, bad_dates)
 {
 	struct level_episode e[] = {
-		ep("6-lagen", 1, ymd(2025, 9, 1), ymd(2025, 8, 1)),
+		ep("6-lagen", 1, th_ymd(2025, 9, 1), th_ymd(2025, 8, 1)),
 		ep("6-lagen", 2, DATE_NONE, DATE_NONE),
 	};
 	struct strlist p = {0};
@@ -949,14 +905,14 @@ Test(episodes, bad_dates)
 				     "begint (01-08-2025).");
 	cr_assert_str_eq(p.items[1], "Een periode op niveau 2 heeft geen begindatum.");
 	sl_free(&p);
-	cr_assert_eq(level_on(e, 2, ymd(2025, 8, 15)), 0);
+	cr_assert_eq(level_on(e, 2, th_ymd(2025, 8, 15)), 0);
 }
 
 /* ================================================================= remap */
 
 Test(remap, parse)
 {
-	struct level_model *four = get_model("4-niveaus");
+	struct level_model *four = th_get_model("4-niveaus");
 	struct level_map map;
 	cr_assert_null(level_map_parse("5=4,6=4", four, &map));
 	for (int i = 0; i < 10; i++)
@@ -969,12 +925,12 @@ Test(remap, parse)
 		cr_assert_eq(map.map[i], 0);
 	cr_assert_null(level_map_parse("9=1", four, &map));
 	cr_assert_eq(map.map[9], 1);
-	put_model(four);
+	th_put_model(four);
 }
 
 Test(remap, parse_errors)
 {
-	struct level_model *four = get_model("4-niveaus");
+	struct level_model *four = th_get_model("4-niveaus");
 	struct level_map map;
 	char *msg;
 
@@ -1008,14 +964,14 @@ Test(remap, parse_errors)
 		free(want);
 		free(msg);
 	}
-	put_model(four);
+	th_put_model(four);
 }
 
 Test(remap, defaults)
 {
-	struct level_model *six = get_model("6-lagen"), *four = get_model("4-niveaus"),
-			   *sterk = get_model("5-niveaus-sterke-basis"),
-			   *sop = get_model("5-niveaus-sop");
+	struct level_model *six = th_get_model("6-lagen"), *four = th_get_model("4-niveaus"),
+			   *sterk = th_get_model("5-niveaus-sterke-basis"),
+			   *sop = th_get_model("5-niveaus-sop");
 	struct level_map map;
 
 	/* 6 lagen -> 4 niveaus: the placement and the return to the top level */
@@ -1053,8 +1009,8 @@ Test(remap, defaults)
 	for (int i = 0; i < 10; i++)
 		cr_assert_eq(map.map[i], wantg[i], "given map[%d] = %d", i, map.map[i]);
 
-	put_model(six);
-	put_model(four);
-	put_model(sterk);
-	put_model(sop);
+	th_put_model(six);
+	th_put_model(four);
+	th_put_model(sterk);
+	th_put_model(sop);
 }

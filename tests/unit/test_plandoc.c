@@ -11,38 +11,10 @@
 
 /* ================================================================ helpers */
 
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out), "%d-%d-%d", y, m, d);
-	return out;
-}
-
-static struct plan_template *get_template(const char *id)
-{
-	char *name = xasprintf("plans/%s.ini", id);
-	char *path = path_join(th_datadir(), name);
-	struct plan_template *t = xcalloc(1, sizeof(*t));
-	struct ibis_error err = {0};
-	cr_assert_eq(plantemplate_load(path, id, t, &err), IBIS_OK, "%s: %s", path, err.message);
-	free(path);
-	free(name);
-	return t;
-}
-
-static void put_template(struct plan_template *t)
-{
-	plantemplate_free(t);
-	free(t);
-}
-
 static struct basis_grid *get_areas(void)
 {
-	char *path = path_join(th_datadir(), "basisondersteuning.ini");
 	struct basis_grid *g = xcalloc(1, sizeof(*g));
-	struct ibis_error err = {0};
-	cr_assert_eq(basis_load(path, g, &err), IBIS_OK, "%s: %s", path, err.message);
-	free(path);
+	th_load_basis(g);
 	return g;
 }
 
@@ -85,16 +57,16 @@ static void make_oop(struct plan_doc *d)
 	d->plan.pupil_id = 7;
 	set_str(&d->plan.title, "OOP rekenen");
 	d->plan.status = PLAN_ACTIVE;
-	d->plan.start = ymd(2026, 9, 1);
-	d->plan.end = ymd(2026, 10, 27);
-	d->plan.eval_date = ymd(2026, 10, 20);
+	d->plan.start = th_ymd(2026, 9, 1);
+	d->plan.end = th_ymd(2026, 10, 27);
+	d->plan.eval_date = th_ymd(2026, 10, 20);
 	set_str(&d->plan.author, "ib");
 	plandoc_set(d, "vakgebied", "Rekenen");
 	plandoc_set(d, "aanleiding", "Tafels gaan moeizaam.");
 	plandoc_set(d, "aanpak", "Dagelijks tien minuten oefenen.");
-	add_goal(d, 5, 2, false, "Kent de tafels van 1 tot en met 5", ymd(2026, 10, 15), GOAL_OPEN,
-		 NULL);
-	add_goal(d, 6, 2, true, "Rekent op niveau", ymd(2027, 7, 1), GOAL_OPEN, NULL);
+	add_goal(d, 5, 2, false, "Kent de tafels van 1 tot en met 5", th_ymd(2026, 10, 15),
+		 GOAL_OPEN, NULL);
+	add_goal(d, 6, 2, true, "Rekent op niveau", th_ymd(2027, 7, 1), GOAL_OPEN, NULL);
 }
 
 static int unit_index(const struct plan_unit *u, int n, const char *id)
@@ -241,7 +213,7 @@ Test(plandoc, equal_rules)
 	b.goals[1].version = 2;
 	cr_assert_not(plandoc_equal(&a, &b), "a goal's version is compared");
 	b.goals[1].version = a.goals[1].version;
-	b.plan.agreed = ymd(2026, 9, 3);
+	b.plan.agreed = th_ymd(2026, 9, 3);
 	cr_assert_not(plandoc_equal(&a, &b));
 	b.plan.agreed = DATE_NONE;
 	plandoc_set(&b, "vakgebied", NULL);
@@ -271,9 +243,9 @@ static void make_nasty(struct plan_doc *d)
 	set_str(&d->plan.title, nasty[0]);
 	set_str(&d->plan.author, nasty[4]);
 	set_str(&d->plan.evaluated_with, nasty[2]);
-	d->plan.due = ymd(2026, 10, 13);
-	d->plan.agreed = ymd(2026, 9, 4);
-	d->plan.evaluated = ymd(2026, 10, 21);
+	d->plan.due = th_ymd(2026, 10, 13);
+	d->plan.agreed = th_ymd(2026, 9, 4);
+	d->plan.evaluated = th_ymd(2026, 10, 21);
 	d->plan.status = PLAN_EVALUATED;
 	for (size_t i = 0; i < ARRAY_LEN(nasty); i++) {
 		char *key = xasprintf("veld_%zu", i);
@@ -281,7 +253,7 @@ static void make_nasty(struct plan_doc *d)
 		free(key);
 	}
 	plandoc_set(d, "sleutel=met\tgek\\teken\nen ë", "waarde");
-	add_goal(d, 0, 8, true, nasty[1], ymd(2027, 1, 15), GOAL_PARTLY, nasty[3]);
+	add_goal(d, 0, 8, true, nasty[1], th_ymd(2027, 1, 15), GOAL_PARTLY, nasty[3]);
 	add_goal(d, 0, 0, false, NULL, DATE_NONE, GOAL_NOT_MET, NULL);
 	d->goals[0].result = GOAL_MET;
 	set_str(&d->goals[0].evaluation, nasty[5]);
@@ -469,17 +441,17 @@ Test(draft, crlf_lines_read)
 
 Test(units, oop_in_template_order)
 {
-	struct plan_template *t = get_template("oop");
+	struct plan_template *t = th_get_template("oop");
 	struct basis_grid *areas = get_areas();
 	struct plan_doc d;
 	make_oop(&d);
-	d.plan.evaluated = ymd(2026, 10, 21);
+	d.plan.evaluated = th_ymd(2026, 10, 21);
 	set_str(&d.plan.evaluated_with, "ouders, kwaliteitscoördinator");
-	d.plan.agreed = ymd(2026, 9, 4);
+	d.plan.agreed = th_ymd(2026, 9, 4);
 	plandoc_set(&d, "oud_veld", "Van een vorige versie van het sjabloon");
 	plandoc_set(&d, "vervolg", "OOP afsluiten");
 	add_goal(&d, 0, 1, false, "Leest een AVI-E3 tekst vlot en zonder fouten voor aan de groep",
-		 ymd(2027, 1, 15), GOAL_PARTLY, "Vlot, nog twee fouten.");
+		 th_ymd(2027, 1, 15), GOAL_PARTLY, "Vlot, nog twee fouten.");
 	struct plan_unit *u;
 	int n;
 	plandoc_units(&d, t, areas, &u, &n);
@@ -527,12 +499,12 @@ Test(units, oop_in_template_order)
 	plan_units_free(u, n);
 	plandoc_free(&d);
 	put_areas(areas);
-	put_template(t);
+	th_put_template(t);
 }
 
 Test(units, groepsplan_members_and_date_field)
 {
-	struct plan_template *t = get_template("groepsplan");
+	struct plan_template *t = th_get_template("groepsplan");
 	struct plan_doc d;
 	plandoc_init(&d);
 	d.plan.group_id = 4;
@@ -565,15 +537,15 @@ Test(units, groepsplan_members_and_date_field)
 	/* Units of every shipped template build and hold the header. */
 	const char *const ids[] = {"oop", "opp", "ihp", "groeidocument", "groepsplan"};
 	for (size_t k = 0; k < ARRAY_LEN(ids); k++) {
-		struct plan_template *tt = get_template(ids[k]);
+		struct plan_template *tt = th_get_template(ids[k]);
 		plandoc_units(&d, tt, NULL, &u, &n);
 		cr_assert_gt(n, 7 + tt->nfields / 2, "%s", ids[k]);
 		cr_assert_str_eq(u[6].id, "evaluatie_gehouden");
 		plan_units_free(u, n);
-		put_template(tt);
+		th_put_template(tt);
 	}
 	plandoc_free(&d);
-	put_template(t);
+	th_put_template(t);
 }
 
 /* ================================================================== merge */
@@ -587,10 +559,10 @@ struct merged {
 static void merge(const struct plan_doc *base, const struct plan_doc *mine,
 		  const struct plan_doc *theirs, struct merged *m)
 {
-	struct plan_template *t = get_template("oop");
+	struct plan_template *t = th_get_template("oop");
 	plandoc_init(&m->out);
 	plandoc_merge(base, mine, theirs, t, NULL, &m->out, &m->c, &m->n);
-	put_template(t);
+	th_put_template(t);
 }
 
 static void merged_free(struct merged *m)
@@ -621,7 +593,7 @@ Test(merge, disjoint_edits_without_conflict)
 	struct plan_doc base, mine, theirs;
 	three(&base, &mine, &theirs);
 	plandoc_set(&mine, "aanpak", "Mijn aanpak");
-	mine.plan.end = ymd(2026, 10, 20);
+	mine.plan.end = th_ymd(2026, 10, 20);
 	set_str(&mine.goals[0].text, "Mijn doel");
 	plandoc_set(&mine, "oud_veld", "Mijn tekst in het oude veld");
 	plandoc_set(&theirs, "aanleiding", "Hun aanleiding");
@@ -639,7 +611,7 @@ Test(merge, disjoint_edits_without_conflict)
 	cr_assert_str_eq(plandoc_get(&m.out, "oud_veld"), "Mijn tekst in het oude veld",
 			 "a key the template does not list is merged too");
 	cr_assert_str_eq(m.out.plan.title, "Hun titel");
-	cr_assert_eq(m.out.plan.end, ymd(2026, 10, 20));
+	cr_assert_eq(m.out.plan.end, th_ymd(2026, 10, 20));
 	cr_assert_str_eq(m.out.goals[0].text, "Mijn doel");
 	cr_assert_eq(m.out.goals[1].result, GOAL_MET);
 	cr_assert_eq(m.out.goals[1].version, 2);
@@ -671,12 +643,12 @@ Test(merge, different_edits_conflict_with_both_texts)
 	three(&base, &mine, &theirs);
 	plandoc_set(&mine, "aanpak", "Mijn aanpak\nmet twee regels");
 	plandoc_set(&theirs, "aanpak", "Hun aanpak");
-	mine.plan.start = ymd(2026, 9, 8);
-	theirs.plan.start = ymd(2026, 9, 15);
+	mine.plan.start = th_ymd(2026, 9, 8);
+	theirs.plan.start = th_ymd(2026, 9, 15);
 	plandoc_set(&mine, "aanleiding", NULL);
 	plandoc_set(&theirs, "aanleiding", "Hun aanleiding");
-	mine.goals[0].target = ymd(2026, 10, 1);
-	theirs.goals[0].target = ymd(2026, 10, 2);
+	mine.goals[0].target = th_ymd(2026, 10, 1);
+	theirs.goals[0].target = th_ymd(2026, 10, 2);
 	plandoc_set(&mine, "vakgebied", "Taal"); /* only mine: no conflict */
 	struct merged m;
 	merge(&base, &mine, &theirs, &m);
@@ -701,7 +673,7 @@ Test(merge, different_edits_conflict_with_both_texts)
 	cr_assert_not_null(strstr(c->theirs, "streefdatum 02-10-2026"), "%s", c->theirs);
 	/* out keeps theirs until resolved */
 	cr_assert_str_eq(plandoc_get(&m.out, "aanpak"), "Hun aanpak");
-	cr_assert_eq(m.out.plan.start, ymd(2026, 9, 15));
+	cr_assert_eq(m.out.plan.start, th_ymd(2026, 9, 15));
 	cr_assert_str_eq(plandoc_get(&m.out, "vakgebied"), "Taal");
 
 	/* resolve: mine for aanpak and aanleiding, theirs for the rest */
@@ -711,8 +683,8 @@ Test(merge, different_edits_conflict_with_both_texts)
 	plandoc_resolve(&m.out, &mine, m.c, m.n);
 	cr_assert_str_eq(plandoc_get(&m.out, "aanpak"), "Mijn aanpak\nmet twee regels");
 	cr_assert_null(plandoc_get(&m.out, "aanleiding"));
-	cr_assert_eq(m.out.plan.start, ymd(2026, 9, 15));
-	cr_assert_eq(m.out.goals[goal_index(&m.out, 5)].target, ymd(2026, 10, 2));
+	cr_assert_eq(m.out.plan.start, th_ymd(2026, 9, 15));
+	cr_assert_eq(m.out.goals[goal_index(&m.out, 5)].target, th_ymd(2026, 10, 2));
 	cr_assert_eq(m.out.plan.version, theirs.plan.version);
 	merged_free(&m);
 	free3(&base, &mine, &theirs);
@@ -792,11 +764,11 @@ Test(merge, members_and_header_units)
 	plandoc_set_member(&mine, "leerlingen", "Verlengde instructie", 1, "Bram");
 	plandoc_set_member(&theirs, "leerlingen", "Basisinstructie", 1, "Bram");
 	plandoc_set_member(&theirs, "leerlingen", "Basisinstructie", 2, "Anna");
-	mine.plan.evaluated = ymd(2026, 10, 21);
+	mine.plan.evaluated = th_ymd(2026, 10, 21);
 	set_str(&mine.plan.evaluated_with, "ouders");
-	theirs.plan.evaluated = ymd(2026, 10, 21);
+	theirs.plan.evaluated = th_ymd(2026, 10, 21);
 	set_str(&theirs.plan.evaluated_with, "ouders, kwaliteitscoördinator");
-	mine.plan.agreed = ymd(2026, 9, 4);
+	mine.plan.agreed = th_ymd(2026, 9, 4);
 	struct merged m;
 	merge(&base, &mine, &theirs, &m);
 	cr_assert_eq(m.n, 2);
@@ -807,7 +779,7 @@ Test(merge, members_and_header_units)
 	c = conflict_of(m.c, m.n, "evaluatie_gehouden");
 	cr_assert_not_null(c);
 	cr_assert_str_eq(c->mine, "21-10-2026 met ouders");
-	cr_assert_eq(m.out.plan.agreed, ymd(2026, 9, 4));
+	cr_assert_eq(m.out.plan.agreed, th_ymd(2026, 9, 4));
 	for (int i = 0; i < m.n; i++)
 		m.c[i].take_mine = true;
 	plandoc_resolve(&m.out, &mine, m.c, m.n);

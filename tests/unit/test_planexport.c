@@ -16,23 +16,6 @@
 #include "ibis/planexport.h"
 #include "ibis/util.h"
 
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out), "%04d-%02d-%02d should exist", y, m, d);
-	return out;
-}
-
-static void load_template(const char *id, struct plan_template *t)
-{
-	char *name = xasprintf("plans/%s.ini", id);
-	char *path = path_join(th_datadir(), name);
-	struct ibis_error err = {0};
-	cr_assert_eq(plantemplate_load(path, id, t, &err), IBIS_OK, "%s", err.message);
-	free(path);
-	free(name);
-}
-
 static struct plan_template opp;
 static struct basis_grid grid;
 static struct plan_doc doc;
@@ -45,11 +28,8 @@ static struct plan_export x;
  * an evaluation held with the parents, two logboek entries. */
 static void setup(void)
 {
-	load_template("opp", &opp);
-	char *path = path_join(th_datadir(), "basisondersteuning.ini");
-	struct ibis_error err = {0};
-	cr_assert_eq(basis_load(path, &grid, &err), IBIS_OK, "%s", err.message);
-	free(path);
+	th_load_template("opp", &opp);
+	th_load_basis(&grid);
 
 	plandoc_init(&doc);
 	doc.plan.id = 17;
@@ -57,13 +37,13 @@ static void setup(void)
 	doc.plan.pupil_id = 42;
 	doc.plan.title = xstrdup("OPP rekenen");
 	doc.plan.status = PLAN_ACTIVE;
-	doc.plan.start = ymd(2026, 9, 1);
-	doc.plan.end = ymd(2027, 7, 31);
-	doc.plan.eval_date = ymd(2027, 6, 15);
+	doc.plan.start = th_ymd(2026, 9, 1);
+	doc.plan.end = th_ymd(2027, 7, 31);
+	doc.plan.eval_date = th_ymd(2027, 6, 15);
 	doc.plan.author = xstrdup("jdevries");
-	doc.plan.due = ymd(2026, 10, 13);
-	doc.plan.agreed = ymd(2026, 10, 1);
-	doc.plan.evaluated = ymd(2027, 1, 20);
+	doc.plan.due = th_ymd(2026, 10, 13);
+	doc.plan.agreed = th_ymd(2026, 10, 1);
+	doc.plan.evaluated = th_ymd(2027, 1, 20);
 	doc.plan.evaluated_with = xstrdup("ouders, leerling");
 	for (int i = 0; i < opp.nfields; i++) {
 		const struct plan_field *f = &opp.fields[i];
@@ -76,7 +56,7 @@ static void setup(void)
 	plandoc_set(&doc, "onderbouwing", "Rekenen | taal * lezen <b>A & B</b>\nTweede regel");
 	struct goal g1 = {
 		.area = 2, .long_term = true, .text = "Anna kent de tafels tot 10.",
-		.target = ymd(2027, 7, 1), .result = GOAL_MET, .evaluation = "Gehaald in juni.",
+		.target = th_ymd(2027, 7, 1), .result = GOAL_MET, .evaluation = "Gehaald in juni.",
 	};
 	struct goal g2 = {
 		.area = 0, .long_term = false, .text = "Anna rekent tot 100.", .target = DATE_NONE,
@@ -87,19 +67,19 @@ static void setup(void)
 
 	pupil = (struct pupil){
 		.id = 42, .first_name = "Anna", .tussenvoegsel = "van den", .last_name = "Berg",
-		.birth_date = ymd(2017, 3, 12), .enrolled = DATE_NONE, .left = DATE_NONE,
+		.birth_date = th_ymd(2017, 3, 12), .enrolled = DATE_NONE, .left = DATE_NONE,
 	};
 	log_entries[0] = (struct plan_log_entry){
-		.date = ymd(2026, 9, 10), .author = "jdevries", .text = "Gestart met de tafels.",
+		.date = th_ymd(2026, 9, 10), .author = "jdevries", .text = "Gestart met de tafels.",
 	};
 	log_entries[1] = (struct plan_log_entry){
-		.date = ymd(2026, 10, 2), .text = "Gesprek met moeder\nover thuis oefenen",
+		.date = th_ymd(2026, 10, 2), .text = "Gesprek met moeder\nover thuis oefenen",
 	};
 	x = (struct plan_export){
 		.t = &opp, .doc = &doc, .log = log_entries, .nlog = 2, .pupil = &pupil,
 		.group = "5B", .school = "De Regenboog",
 		.level = "Laag 3 – Extra ondersteuning in de school", .areas = &grid,
-		.today = ymd(2027, 1, 25),
+		.today = th_ymd(2027, 1, 25),
 	};
 }
 
@@ -325,15 +305,15 @@ Test(planexport, not_agreed_no_log_no_evaluation)
 Test(planexport, group_plan_with_members)
 {
 	struct plan_template gp;
-	load_template("groepsplan", &gp);
+	th_load_template("groepsplan", &gp);
 	struct plan_doc d;
 	plandoc_init(&d);
 	d.plan.id = 5;
 	d.plan.template_id = xstrdup("groepsplan");
 	d.plan.group_id = 3;
 	d.plan.title = xstrdup("Rekenen blok 3");
-	d.plan.start = ymd(2026, 9, 1);
-	d.plan.end = ymd(2026, 11, 30);
+	d.plan.start = th_ymd(2026, 9, 1);
+	d.plan.end = th_ymd(2026, 11, 30);
 	plandoc_set(&d, "vakgebied", "Rekenen");
 	plandoc_set(&d, "evaluatiedatum", "2026-11-30");
 	plandoc_set_member(&d, "leerlingen", "Verlengde instructie", 11, "Bram de Vries");
@@ -341,7 +321,7 @@ Test(planexport, group_plan_with_members)
 	plandoc_set_member(&d, "leerlingen", "Verlengde instructie", 13, "Ali Yılmaz");
 	struct plan_export gx = {
 		.t = &gp, .doc = &d, .group = "5B", .school = "De Regenboog", .areas = &grid,
-		.today = ymd(2026, 11, 23),
+		.today = th_ymd(2026, 11, 23),
 	};
 
 	char *md = plan_render(&gx, DOC_MD);
@@ -440,7 +420,7 @@ static void demo_app_open(struct demo_app *d)
 	char *db = path_join(d->dir, "demo.db");
 	struct app_options opt = {
 		.db_path = db, .config_file = conf, .datadir = th_datadir(),
-		.today = ymd(2026, 11, 23),
+		.today = th_ymd(2026, 11, 23),
 	};
 	struct ibis_error err = {0};
 	date_set_today(opt.today);
@@ -489,7 +469,7 @@ Test(planapp, context_and_render_of_a_demo_opp, .timeout = 120)
 	cr_assert_eq(c.t, domain_plan(&d.app.dom, "opp"));
 	cr_assert_eq(c.model, domain_model(&d.app.dom, "6-lagen"));
 	cr_assert_eq(c.cal, &d.app.cal);
-	cr_assert_eq(c.today, ymd(2026, 11, 23));
+	cr_assert_eq(c.today, th_ymd(2026, 11, 23));
 	/* a pupil with an OPP gets extra support, started before today */
 	cr_assert_neq(c.support_start, DATE_NONE);
 	cr_assert_leq(c.support_start, c.today);

@@ -11,23 +11,10 @@
 #include "ibis/planrules.h"
 #include "ibis/util.h"
 
-static char *dir;
-
-static void setup(void)
-{
-	dir = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmtree(dir);
-	free(dir);
-}
-
-TestSuite(calendar, .init = setup, .fini = teardown);
-TestSuite(rules, .init = setup, .fini = teardown);
-TestSuite(support, .init = setup, .fini = teardown);
-TestSuite(status, .init = setup, .fini = teardown);
+TestSuite(calendar, .init = th_tmp_setup, .fini = th_tmp_teardown);
+TestSuite(rules, .init = th_tmp_setup, .fini = th_tmp_teardown);
+TestSuite(support, .init = th_tmp_setup, .fini = th_tmp_teardown);
+TestSuite(status, .init = th_tmp_setup, .fini = th_tmp_teardown);
 
 /* ============================================================ helpers */
 
@@ -38,25 +25,10 @@ static ibis_date D(const char *s)
 	return d;
 }
 
-static void load_template(const char *id, struct plan_template *t)
-{
-	char *path = xasprintf("%s/plans/%s.ini", th_datadir(), id);
-	struct ibis_error err = {0};
-	cr_assert_eq(plantemplate_load(path, id, t, &err), IBIS_OK, "%s", err.message);
-	free(path);
-}
-
 static void load_model(const char *path, const char *id, struct level_model *m)
 {
 	struct ibis_error err = {0};
 	cr_assert_eq(levelmodel_load(path, id, m, &err), IBIS_OK, "%s", err.message);
-}
-
-static void load_shipped_model(const char *id, struct level_model *m)
-{
-	char *path = xasprintf("%s/levels/%s.ini", th_datadir(), id);
-	load_model(path, id, m);
-	free(path);
 }
 
 static void add_goal(struct plan_doc *d, ibis_id id, const char *text, enum goal_result r)
@@ -212,8 +184,8 @@ struct oop_fixture {
 
 static void oop_setup(struct oop_fixture *f)
 {
-	load_template("oop", &f->t);
-	load_shipped_model("6-lagen", &f->model);
+	th_load_template("oop", &f->t);
+	th_load_model("6-lagen", &f->model);
 	f->ctx = (struct plan_context){.t = &f->t, .model = &f->model, .cal = NULL,
 				       .today = D("2026-09-01"), .support_start = DATE_NONE};
 	plandoc_init(&f->d);
@@ -341,7 +313,7 @@ Test(rules, active_oop_past_its_weeks_warns)
 
 Test(rules, model_overrides_the_template)
 {
-	char *path = th_write(dir, "levels/eigen.ini",
+	char *path = th_write(th_dir, "levels/eigen.ini",
 			      "[model]\nnaam = \"Eigen\"\nniveaus = 2\n"
 			      "[niveau 1]\nnaam = \"Basis\"\nkort = \"1\"\nbasis = ja\n"
 			      "[niveau 2]\nnaam = \"Extra\"\nkort = \"2\"\nbasis = nee\n"
@@ -349,9 +321,9 @@ Test(rules, model_overrides_the_template)
 	struct level_model m;
 	load_model(path, "eigen", &m);
 	struct plan_template oop, opp, ihp;
-	load_template("oop", &oop);
-	load_template("opp", &opp);
-	load_template("ihp", &ihp);
+	th_load_template("oop", &oop);
+	th_load_template("opp", &opp);
+	th_load_template("ihp", &ihp);
 
 	struct plan_limits lim;
 	plan_limits_get(&oop, NULL, &lim);
@@ -414,8 +386,8 @@ struct opp_fixture {
 
 static void opp_setup(struct opp_fixture *f)
 {
-	load_template("opp", &f->t);
-	load_shipped_model("6-lagen", &f->model);
+	th_load_template("opp", &f->t);
+	th_load_model("6-lagen", &f->model);
 	f->ctx = (struct plan_context){.t = &f->t, .model = &f->model, .today = D("2026-10-01"),
 				       .support_start = D("2026-09-07")};
 	plandoc_init(&f->d);
@@ -716,7 +688,7 @@ Test(rules, rule_dates)
 
 	/* groeidocument: no rule at all */
 	struct plan_template g;
-	load_template("groeidocument", &g);
+	th_load_template("groeidocument", &g);
 	struct plan_doc d;
 	plandoc_init(&d);
 	d.plan.start = D("2026-09-01");
@@ -731,7 +703,7 @@ Test(rules, rule_dates)
 Test(rules, groepsplan_needs_pupils_in_groups)
 {
 	struct plan_template t;
-	load_template("groepsplan", &t);
+	th_load_template("groepsplan", &t);
 	struct plan_doc d;
 	plandoc_init(&d);
 	fill_required(&d, &t);
@@ -762,7 +734,7 @@ static struct level_episode ep(const char *model, int level, const char *from, c
 Test(support, start_of_the_run_of_extra_levels)
 {
 	struct level_model m;
-	load_shipped_model("6-lagen", &m); /* laag 1-2 basis, 3-4 extra, 5 plaatsing */
+	th_load_model("6-lagen", &m); /* laag 1-2 basis, 3-4 extra, 5 plaatsing */
 	struct level_episode a[] = {
 		ep("6-lagen", 1, "2023-08-21", "2024-02-01"),
 		ep("6-lagen", 3, "2024-02-02", "2024-06-30"),
@@ -840,9 +812,9 @@ static void expect_move(enum user_role role, const struct plan_template *t, enum
 Test(status, moves_per_role)
 {
 	struct plan_template oop, opp, gp;
-	load_template("oop", &oop);
-	load_template("opp", &opp);
-	load_template("groepsplan", &gp);
+	th_load_template("oop", &oop);
+	th_load_template("opp", &opp);
+	th_load_template("groepsplan", &gp);
 	cr_assert(oop.teacher);
 	cr_assert(gp.teacher);
 	cr_assert_not(opp.teacher);

@@ -4,14 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "ibis/pupilcheck.h"
-
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out));
-	return out;
-}
 
 /* A pupil that passes: 8 years old on 23-11-2026. */
 static void good(const char *text[PF_COUNT])
@@ -28,7 +22,7 @@ static void good(const char *text[PF_COUNT])
 	text[PF_NOTES] = "";
 }
 
-#define TODAY ymd(2026, 11, 23)
+#define TODAY th_ymd(2026, 11, 23)
 
 Test(pupilcheck, a_good_pupil_passes)
 {
@@ -40,8 +34,8 @@ Test(pupilcheck, a_good_pupil_passes)
 	cr_assert_eq(c.first_bad, PF_COUNT);
 	for (int i = 0; i < PF_COUNT; i++)
 		cr_assert_null(c.message[i], "field %d: %s", i, c.message[i]);
-	cr_assert_eq(c.birth, ymd(2018, 3, 14));
-	cr_assert_eq(c.enrolled, ymd(2022, 9, 1));
+	cr_assert_eq(c.birth, th_ymd(2018, 3, 14));
+	cr_assert_eq(c.enrolled, th_ymd(2022, 9, 1));
 	pupil_check_clear(&c);
 
 	/* Only the names and the birth date are required. */
@@ -116,15 +110,15 @@ Test(pupilcheck, dates_in_every_accepted_form)
 	char *msg;
 
 	cr_assert_null(pupil_check_date("14-03-2018", &d));
-	cr_assert_eq(d, ymd(2018, 3, 14));
+	cr_assert_eq(d, th_ymd(2018, 3, 14));
 	cr_assert_null(pupil_check_date(" 4-3-2018 ", &d));
-	cr_assert_eq(d, ymd(2018, 3, 4));
+	cr_assert_eq(d, th_ymd(2018, 3, 4));
 	cr_assert_null(pupil_check_date("4/3/2018", &d));
-	cr_assert_eq(d, ymd(2018, 3, 4));
+	cr_assert_eq(d, th_ymd(2018, 3, 4));
 	cr_assert_null(pupil_check_date("04.03.2018", &d));
-	cr_assert_eq(d, ymd(2018, 3, 4));
+	cr_assert_eq(d, th_ymd(2018, 3, 4));
 	cr_assert_null(pupil_check_date("2018-03-04", &d));
-	cr_assert_eq(d, ymd(2018, 3, 4));
+	cr_assert_eq(d, th_ymd(2018, 3, 4));
 	cr_assert_null(pupil_check_date("29-02-2020", &d), "a leap day");
 
 	msg = pupil_check_date("2019-02-29", &d);
@@ -224,7 +218,7 @@ Test(pupilcheck, enrolment_date)
 	text[PF_ENROLLED] = "01-09-2000";
 	cr_assert_not(pupil_check(text, TODAY, GROUP_FOUND, 2026, &c));
 	cr_assert_null(c.message[PF_ENROLLED]);
-	cr_assert_eq(c.enrolled, ymd(2000, 9, 1));
+	cr_assert_eq(c.enrolled, th_ymd(2000, 9, 1));
 	pupil_check_clear(&c);
 }
 

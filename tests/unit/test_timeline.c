@@ -9,13 +9,6 @@
 #include "ibis/timeline.h"
 #include "ibis/util.h"
 
-static ibis_date ymd(int y, int m, int d)
-{
-	ibis_date out = DATE_NONE;
-	cr_assert(date_from_ymd(y, m, d, &out), "%04d-%02d-%02d should exist", y, m, d);
-	return out;
-}
-
 /* A model of the school's own: level 3's short name is its name. */
 static struct level levels[] = {
 	{.position = 1, .name = "In de klas", .short_name = "Niveau 1"},
@@ -38,41 +31,43 @@ static void setup(void)
 {
 	pupil = (struct pupil){
 		.id = 42, .first_name = "Anna", .tussenvoegsel = "van den", .last_name = "Berg",
-		.birth_date = ymd(2017, 3, 12), .enrolled = DATE_NONE, .left = DATE_NONE,
+		.birth_date = th_ymd(2017, 3, 12), .enrolled = DATE_NONE, .left = DATE_NONE,
 	};
 	episodes[0] = (struct level_episode){
-		.model = "eigen", .level = 1, .start = ymd(2025, 8, 20), .end = ymd(2026, 1, 14),
+		.model = "eigen", .level = 1, .start = th_ymd(2025, 8, 20),
+		.end = th_ymd(2026, 1, 14),
 		.reason = "Instroom", .regie = "leerkracht",
 	};
 	episodes[1] = (struct level_episode){
-		.model = "eigen", .level = 2, .start = ymd(2026, 1, 15), .end = DATE_NONE,
+		.model = "eigen", .level = 2, .start = th_ymd(2026, 1, 15), .end = DATE_NONE,
 		.reason = "Toets M5 rekenen: E\nna het OOP", .meeting = "leerlingbespreking",
 		.regie = "IB'er",
 	};
 	arrangements[0] = (struct arrangement){
-		.kind = ARRANGEMENT_TLV, .start = ymd(2026, 8, 1), .end = ymd(2028, 7, 31),
+		.kind = ARRANGEMENT_TLV, .start = th_ymd(2026, 8, 1), .end = th_ymd(2028, 7, 31),
 		.description = "SBO De Brug",
 	};
 	arrangements[1] = (struct arrangement){
-		.kind = ARRANGEMENT_ONDERWIJS, .start = ymd(2026, 9, 1), .end = DATE_NONE,
+		.kind = ARRANGEMENT_ONDERWIJS, .start = th_ymd(2026, 9, 1), .end = DATE_NONE,
 		.description = "Lezen & spelling",
 	};
 	items[0] = (struct tl_item){
-		.source = TL_EVENT, .date = ymd(2025, 9, 12), .kind = "toets", .author = "jdevries",
+		.source = TL_EVENT, .date = th_ymd(2025, 9, 12), .kind = "toets",
+		.author = "jdevries",
 		.summary = "Cito M5 rekenen: E",
 	};
 	items[1] = (struct tl_item){
-		.source = TL_LEVEL, .date = ymd(2026, 1, 15), .kind = "niveau", .author = "ib",
+		.source = TL_LEVEL, .date = th_ymd(2026, 1, 15), .kind = "niveau", .author = "ib",
 		.summary = "Niveau 2 (was 1): na het OOP", .level = 2,
 	};
 	items[2] = (struct tl_item){
-		.source = TL_EVENT, .date = ymd(2026, 2, 1), .kind = "oudergesprek",
+		.source = TL_EVENT, .date = th_ymd(2026, 2, 1), .kind = "oudergesprek",
 		.summary = "Gesprek met moeder\nafspraken \"gemaakt\"",
 	};
 	doc = (struct timeline_doc){
 		.pupil = &pupil, .school = "De Regenboog", .group = "5B", .model = &model,
 		.episodes = episodes, .nepisodes = 2, .arrangements = arrangements,
-		.narrangements = 2, .items = items, .nitems = 3, .today = ymd(2026, 11, 23),
+		.narrangements = 2, .items = items, .nitems = 3, .today = th_ymd(2026, 11, 23),
 	};
 }
 
@@ -241,9 +236,10 @@ Test(timeline, hostile_text)
 Test(timeline, other_model_unknown_level_and_open)
 {
 	struct level_episode e[] = {
-		{.model = "4-niveaus", .level = 2, .start = ymd(2024, 9, 1), .end = ymd(2025, 7, 31)},
-		{.model = "eigen", .level = 9, .start = ymd(2025, 8, 1), .end = ymd(2025, 8, 1)},
-		{.model = NULL, .level = 3, .start = ymd(2025, 8, 2), .end = DATE_NONE},
+		{.model = "4-niveaus", .level = 2, .start = th_ymd(2024, 9, 1),
+		 .end = th_ymd(2025, 7, 31)},
+		{.model = "eigen", .level = 9, .start = th_ymd(2025, 8, 1), .end = th_ymd(2025, 8, 1)},
+		{.model = NULL, .level = 3, .start = th_ymd(2025, 8, 2), .end = DATE_NONE},
 	};
 	doc.episodes = e;
 	doc.nepisodes = 3;
@@ -272,7 +268,7 @@ Test(timeline, shipped_model_names)
 	struct ibis_error err = {0};
 	cr_assert_eq(levelmodel_load(path, "6-lagen", &m, &err), IBIS_OK, "%s", err.message);
 	struct level_episode e[] = {
-		{.model = "6-lagen", .level = 3, .start = ymd(2026, 1, 15), .end = DATE_NONE,
+		{.model = "6-lagen", .level = 3, .start = th_ymd(2026, 1, 15), .end = DATE_NONE,
 		 .reason = "Handelingsverlegen", .meeting = "MDO", .regie = "IB'er"},
 	};
 	doc.model = &m;
