@@ -23,4 +23,14 @@ enum ibis_status demo_generate(struct db *db, const struct domain *dom,
 			       const struct demo_options *opt, const char *default_model,
 			       struct ibis_error *err);
 
+/* The school side of one demo school (demosop.c): the HGW grid of both
+ * shipped sets for the current and the previous school year (the agreed
+ * score, and for the current year an IB'er and a directie column, a few
+ * cells left open, evidence on some), the basisondersteuning checklist of
+ * both years, and an SOP (expertise, professionalisering over four years,
+ * aanbod per kindkenmerk, grenzen aan zorg) in the spirit of seed 003.
+ * Deterministic for seed. Runs inside the caller's transaction. */
+enum ibis_status demo_school_side(struct db *db, const struct domain *dom, ibis_id school_id,
+				  int school_year, unsigned seed, struct ibis_error *err);
+
 #endif

@@ -1,7 +1,7 @@
 /* domain.h - all domain data at once: every level model, plan template and
  * indicator set of the data folder (a school's own files in sysconfdir win over
  * the shipped ones of the same name and add new ones), and the
- * basisondersteuning grid. Loaded and cross-checked at start: a plan id a level
+ * basisondersteuning grid and the SOP lists (sop.ini). Loaded and cross-checked at start: a plan id a level
  * names must exist; the configured default model must exist.
  */
 #ifndef IBIS_DOMAIN_H
@@ -13,6 +13,7 @@
 #include "ibis/indicators.h"
 #include "ibis/levelmodel.h"
 #include "ibis/plantemplate.h"
+#include "ibis/sop.h"
 
 struct domain {
 	int nmodels;
@@ -22,6 +23,7 @@ struct domain {
 	int nsets;
 	struct indicator_set *sets;     /* sorted by id */
 	struct basis_grid basis;
+	struct sop_data sop;            /* sop.ini: kindkenmerken, grenzen */
 };
 
 enum ibis_status domain_load(struct domain *d, const struct ibis_config *cfg,

@@ -56,6 +56,18 @@ static const char usage_text[] =
 	"        Schrijf plan ID (OOP, OPP, groepsplan, ...) als document om te\n"
 	"        printen en aan ouders mee te geven: alle onderdelen, de doelen met\n"
 	"        hun evaluatie, het logboek en regels om te ondertekenen.\n"
+	"  export sop [--school S] [--year JJJJ] [--format md|html]\n"
+	"         [--as sop|schoolgids] [--output BESTAND]\n"
+	"        Schrijf het schoolondersteuningsprofiel (SOP) van school S voor\n"
+	"        schooljaar JJJJ als document: basisondersteuning, niveaus,\n"
+	"        expertise, professionalisering, aanbod, grenzen en de HGW-scores.\n"
+	"        Met --as schoolgids dezelfde inhoud als deel van de schoolgids, in\n"
+	"        gewone taal voor ouders en zonder scores.\n"
+	"  export grid [--school S] --year JJJJ [--format csv|md] [--output BESTAND]\n"
+	"        Schrijf het HGW-raster van schooljaar JJJJ: elke indicator van\n"
+	"        elke set, gescoord of niet, met sectie, nummer, tekst, de score\n"
+	"        met de woorden van de normering en de onderbouwing; per extra\n"
+	"        beoordelaar drie kolommen erbij.\n"
 	"  import pupils BESTAND [--school S] [--map KOLOM=VELD]... [--dry-run]\n"
 	"         [--skip-invalid AFGEKEURD]\n"
 	"        Lees leerlingen uit een CSV-bestand (ParnasSys, ESIS, Excel of ibis\n"
@@ -84,6 +96,9 @@ static const char usage_text[] =
 	"        Toon de niveauperiodes van een leerling en de correcties.\n"
 	"  report levels [--school S] [--date DATUM] [--format text|csv]\n"
 	"        Het aantal leerlingen per niveau per groep.\n"
+	"  report grid [--school S] [--year JJJJ] [--format text|csv|md]\n"
+	"        De gemiddelde HGW-score per sectie per schooljaar (tot en met\n"
+	"        JJJJ), met de verandering tegen het jaar ervoor.\n"
 	"  help\n"
 	"        Toon deze tekst.\n"
 	"\n"
@@ -92,7 +107,9 @@ static const char usage_text[] =
 	"                     bij import: Id, BRIN-code of naam van de school waar\n"
 	"                     alle leerlingen van het bestand in komen; bij levels\n"
 	"                     en report: de school (standaard alle scholen, bij\n"
-	"                     remap de enige)\n"
+	"                     remap de enige); bij export sop, export grid en\n"
+	"                     report grid: de school (nodig als de database meer\n"
+	"                     scholen heeft)\n"
 	"  --brin CODE        BRIN-code van de school, zoals 12AB00 (init)\n"
 	"  --model ID         niveaumodel, de naam van een bestand in levels/ zonder\n"
 	"                     .ini (init, demo; standaard [school] niveaumodel)\n"
@@ -115,7 +132,13 @@ static const char usage_text[] =
 	"                     (import)\n"
 	"  --year JJJJ        het schooljaar dat de leerlingen verlaten, 2026 of\n"
 	"                     2026-2027 (jaarovergang; standaard het jaar dat nu aan\n"
-	"                     de beurt is, gezien --today)\n"
+	"                     de beurt is, gezien --today); het schooljaar van het\n"
+	"                     document (export sop; standaard het huidige) of van\n"
+	"                     het raster (export grid); het laatste jaar van het\n"
+	"                     overzicht (report grid; standaard alle jaren)\n"
+	"  --as sop|schoolgids\n"
+	"                     het SOP zelf, of dezelfde inhoud als deel van de\n"
+	"                     schoolgids voor ouders (export sop; standaard sop)\n"
 	"  --doubles L        leerling L doubleert (jaarovergang; mag vaker)\n"
 	"  --skips L          leerling L slaat een jaar over (jaarovergang; mag vaker)\n"
 	"  --leaves L=BESTEMMING\n"
@@ -140,8 +163,9 @@ static const char usage_text[] =
 	"  --regie R, --betrokkenen B\n"
 	"                     wie de regie heeft en wie betrokken zijn (levels set;\n"
 	"                     standaard wat het model zegt)\n"
-	"  --format FORMAAT   text of csv (report); md of html (export timeline,\n"
-	"                     export plan)\n"
+	"  --format FORMAAT   text of csv (report levels); text, csv of md (report\n"
+	"                     grid); md of html (export timeline, export plan,\n"
+	"                     export sop); csv of md (export grid)\n"
 	"\n"
 	"Algemene opties (voor of na de opdracht):\n"
 	"  --db PAD           het databasebestand (standaard [database] pad uit de\n"
@@ -525,6 +549,7 @@ int cli_only_options(const struct cli_args *a, const char *command,
 		{"all", a->all},
 		{"output", a->output != NULL},
 		{"format", a->format != NULL},
+		{"as", a->as != NULL},
 		{"map", a->maps.len > 0},
 		{"dry-run", a->dry_run},
 		{"skip-invalid", a->skip_invalid != NULL},
@@ -586,6 +611,7 @@ enum {
 	OPT_REGIE,
 	OPT_BETROKKENEN,
 	OPT_FORMAT,
+	OPT_AS,
 };
 
 static const struct option global_options[] = {
@@ -615,10 +641,14 @@ static const struct option demo_options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* The options of every export; each kind refuses the ones not its own. */
 static const struct option export_options[] = {
 	{"all", no_argument, NULL, OPT_ALL},
 	{"output", required_argument, NULL, OPT_OUTPUT},
 	{"format", required_argument, NULL, OPT_FORMAT},
+	{"school", required_argument, NULL, OPT_SCHOOL},
+	{"year", required_argument, NULL, OPT_YEAR},
+	{"as", required_argument, NULL, OPT_AS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -656,9 +686,11 @@ static const struct option levels_options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* report levels takes --date, report grid --year. */
 static const struct option report_options[] = {
 	{"school", required_argument, NULL, OPT_SCHOOL},
 	{"date", required_argument, NULL, OPT_DATE},
+	{"year", required_argument, NULL, OPT_YEAR},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{NULL, 0, NULL, 0},
 };
@@ -856,6 +888,9 @@ static int apply_option(struct cli *c, int id, const char *arg)
 		return -1;
 	case OPT_FORMAT:
 		c->a.format = arg;
+		return -1;
+	case OPT_AS:
+		c->a.as = arg;
 		return -1;
 	}
 	return IBIS_EUSAGE;

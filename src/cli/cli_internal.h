@@ -19,8 +19,8 @@
 /* The subcommands' own options, all in one place: each subcommand accepts
  * only its own (cli.c's command table says which). */
 struct cli_args {
-	const char *school; /* init --school; import, jaarovergang, levels, report
-			     * --school (an Id, BRIN or name) */
+	const char *school; /* init --school; import, jaarovergang, levels, report,
+			     * export sop/grid --school (an Id, BRIN or name) */
 	const char *brin;   /* init --brin */
 	const char *model;  /* init, demo --model */
 	bool force;         /* init, demo --force */
@@ -28,12 +28,15 @@ struct cli_args {
 	unsigned seed;      /* demo --seed */
 	bool all;           /* export --all */
 	const char *output; /* export --output (NULL = stdout) */
-	const char *format; /* export timeline, report --format (NULL = default) */
+	const char *format; /* export timeline, plan, sop, grid, report --format
+			     * (NULL = default) */
+	const char *as;     /* export sop --as sop|schoolgids (NULL = sop) */
 	struct strlist maps; /* import --map Kolom=veld; levels remap --map OUD=NIEUW,...;
 			      * in the order given */
 	bool dry_run;        /* import --dry-run */
 	const char *skip_invalid; /* import --skip-invalid FILE (NULL = all or nothing) */
-	int year;               /* jaarovergang --year (0 = the default year) */
+	int year;               /* jaarovergang, export sop/grid, report grid --year
+				 * (0 = not given) */
 	struct strlist doubles; /* jaarovergang --doubles L, --skips L, --leaves L=B, */
 	struct strlist skips;   /* --group L=G[:J]: each in the order given */
 	struct strlist leaves;
@@ -73,6 +76,11 @@ int cli_pick_model(const struct app *app, const char *model, const struct level_
  * allowed (a NULL-terminated list of long option names). 0 when none. */
 int cli_only_options(const struct cli_args *a, const char *command,
 		     const char *const *allowed);
+/* Write a whole document to the file named by path (NULL: standard output),
+ * beside its final name and renamed over it once complete, so that a failure
+ * leaves no half file (cmd_export.c). Prints why not and returns the exit
+ * status (2 when it cannot be written), else 0. */
+int cli_write_document(const struct app *app, const char *path, const char *text);
 /* True when s is a non-empty run of ASCII digits. */
 bool cli_all_digits(const char *s);
 /* The school named by want: its Id, BRIN code, name, or a part of its name
@@ -107,5 +115,10 @@ int cmd_import(struct app *app, const struct cli_args *a);
 int cmd_jaarovergang(struct app *app, const struct cli_args *a);
 int cmd_levels(struct app *app, const struct cli_args *a);
 int cmd_report(struct app *app, const struct cli_args *a);
+/* The school side (cmd_sop.c): ibis export sop, ibis export grid and ibis
+ * report grid, reached through cmd_export and cmd_report. */
+int cmd_export_sop(struct app *app, const struct cli_args *a);
+int cmd_export_grid(struct app *app, const struct cli_args *a);
+int cmd_report_grid(struct app *app, const struct cli_args *a);
 
 #endif

@@ -1,6 +1,7 @@
 /* cmd_export.c - ibis export pupils (the pupil list as CSV), ibis export
  * timeline (a pupil's levels and events as a document for parents) and ibis
- * export plan (a plan as a document to print and give to parents).
+ * export plan (a plan as a document to print and give to parents); export
+ * sop and export grid are in cmd_sop.c and write through cli_write_document.
  *
  * An output file is written beside its final name and renamed over it once
  * it is complete, so a failure (a full disk, a broken pipe) never leaves a
@@ -159,9 +160,7 @@ static int out_close(struct out_file *o, bool keep)
 	return IBIS_EINPUT;
 }
 
-/* Write a whole document to the output named by path (NULL: standard
- * output). Returns the exit status. */
-static int write_document(const struct app *app, const char *path, const char *text)
+int cli_write_document(const struct app *app, const char *path, const char *text)
 {
 	struct out_file o;
 	int st = out_open(app, path, &o);
@@ -370,7 +369,7 @@ static int export_timeline(struct app *app, const struct cli_args *a)
 		.today = today,
 	};
 	char *text = timeline_render(&doc, format);
-	st = write_document(app, a->output, text);
+	st = cli_write_document(app, a->output, text);
 	free(text);
 out:
 	parts_free(&t);
@@ -429,7 +428,7 @@ static int export_plan(struct app *app, const struct cli_args *a)
 		st = cli_report(&err, app->verbose);
 		goto out;
 	}
-	st = write_document(app, a->output, text);
+	st = cli_write_document(app, a->output, text);
 out:
 	free(text);
 	plandoc_free(&doc);
@@ -447,7 +446,12 @@ int cmd_export(struct app *app, const struct cli_args *a)
 		return export_timeline(app, a);
 	if (strcmp(what, "plan") == 0)
 		return export_plan(app, a);
-	cli_error("Onbekende export ‘%s’; kies ‘pupils’, ‘timeline’ of ‘plan’.", what);
+	if (strcmp(what, "sop") == 0)
+		return cmd_export_sop(app, a);
+	if (strcmp(what, "grid") == 0)
+		return cmd_export_grid(app, a);
+	cli_error("Onbekende export ‘%s’; kies ‘pupils’, ‘timeline’, ‘plan’, ‘sop’ of ‘grid’.",
+		  what);
 	fputs("Zie ‘ibis --help’.\n", stderr);
 	return IBIS_EUSAGE;
 }

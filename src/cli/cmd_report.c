@@ -1,5 +1,6 @@
 /* cmd_report.c - ibis report levels: how many pupils stand at each level of
- * their school's model, per group, on one day.
+ * their school's model, per group, on one day (ibis report grid, the HGW
+ * means, is in cmd_sop.c).
  *
  * The text is a table per school with the model's own short names as
  * columns; the CSV is one table for a spreadsheet, its level columns named
@@ -178,11 +179,17 @@ static bool write_csv(const struct app *app, const struct level_row *r, int n)
 int cmd_report(struct app *app, const struct cli_args *a)
 {
 	const char *what = a->words.items[0];
+	if (strcmp(what, "grid") == 0)
+		return cmd_report_grid(app, a);
 	if (strcmp(what, "levels") != 0) {
-		cli_error("Onbekend overzicht ‘%s’; kies ‘levels’.", what);
+		cli_error("Onbekend overzicht ‘%s’; kies ‘levels’ of ‘grid’.", what);
 		fputs("Zie ‘ibis --help’.\n", stderr);
 		return IBIS_EUSAGE;
 	}
+	static const char *const allowed[] = {"school", "date", "format", NULL};
+	int st = cli_only_options(a, "report levels", allowed);
+	if (st)
+		return st;
 	enum report_format format = REPORT_TEXT;
 	if (a->format && strcmp(a->format, "csv") == 0) {
 		format = REPORT_CSV;
@@ -190,8 +197,7 @@ int cmd_report(struct app *app, const struct cli_args *a)
 		cli_error("Onbekend formaat ‘%s’ bij --format; kies text of csv.", a->format);
 		return IBIS_EINPUT;
 	}
-	int st = cli_open_existing(app);
-	if (st)
+	if ((st = cli_open_existing(app)) != 0)
 		return st;
 	ibis_id school = 0;
 	if (a->school && (st = cli_pick_school(app, a->school, &school)) != 0)

@@ -1792,7 +1792,9 @@ static enum ibis_status make_school(struct gen *g, struct dschool *s)
 		if ((st = insert_levels(g, s, p)) != IBIS_OK || (st = insert_events(g, s, p)) != IBIS_OK)
 			return st;
 	}
-	return insert_group_plans(g, s);
+	if ((st = insert_group_plans(g, s)) != IBIS_OK)
+		return st;
+	return demo_school_side(g->db, g->dom, s->id, g->year, (unsigned)rng_next(&g->rng), g->err);
 }
 
 /* The stream of school i: splitmix64 of the seed and the index, so schools do

@@ -226,6 +226,11 @@ enum ibis_status domain_load(struct domain *d, const struct ibis_config *cfg,
 		st = basis_load(path, &d->basis, err);
 		free(path);
 	}
+	if (st == IBIS_OK) {
+		char *path = config_data_file(cfg, "sop.ini");
+		st = sop_data_load(path, &d->sop, err);
+		free(path);
+	}
 	if (st == IBIS_OK)
 		st = check_plans(d, err);
 	if (st == IBIS_OK && !str_empty(cfg->level_model) && !domain_model(d, cfg->level_model)) {
@@ -255,6 +260,7 @@ void domain_free(struct domain *d)
 		indicators_free(&d->sets[i]);
 	free(d->sets);
 	basis_free(&d->basis);
+	sop_data_free(&d->sop);
 	memset(d, 0, sizeof(*d));
 }
 

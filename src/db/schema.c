@@ -1055,6 +1055,65 @@ static const char schema_v4[] =
 #undef V4_DEADLINE_OF
 #undef V4_SET_DEADLINE
 
+/* Version 5: the school side (issue 6). The HGW grid's assessor columns of a
+ * school year exist before their first score; the SOP rows get what the
+ * profile of a school shows (numbers of staff trained and in training, school
+ * or individual professionalisering, the kindkenmerk an aanbod is for, the
+ * heading a grens stands under); the basisondersteuning checklist is judged
+ * against the samenwerkingsverband's norm (voldoet / deels / voldoet niet /
+ * n.v.t.) and holds the school's own text where the grid gives none. SQLite
+ * cannot change a CHECK in place, so the checklist is rebuilt, its old
+ * statuses carried over word for word. */
+static const char schema_v5[] =
+	"-- The assessors of the HGW grid of a school year (IB'er, directie,\n"
+	"-- SWV-consulent); '' (the school's agreed score) is never stored here.\n"
+	"CREATE TABLE indicator_assessors (\n"
+	"  school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,\n"
+	"  set_id TEXT NOT NULL CHECK (set_id <> ''),\n"
+	"  school_year INTEGER NOT NULL CHECK (school_year BETWEEN 1900 AND 2199),\n"
+	"  assessor TEXT NOT NULL CHECK (assessor <> ''),\n"
+	"  PRIMARY KEY (school_id, set_id, school_year, assessor)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"\n"
+	"ALTER TABLE sop_expertise ADD COLUMN staff_count INTEGER\n"
+	"  CHECK (staff_count IS NULL OR staff_count BETWEEN 0 AND 9999);\n"
+	"ALTER TABLE sop_expertise ADD COLUMN trained INTEGER\n"
+	"  CHECK (trained IS NULL OR trained BETWEEN 0 AND 9999);\n"
+	"ALTER TABLE sop_expertise ADD COLUMN in_training INTEGER\n"
+	"  CHECK (in_training IS NULL OR in_training BETWEEN 0 AND 9999);\n"
+	"\n"
+	"ALTER TABLE sop_professionalisering ADD COLUMN scope TEXT NOT NULL DEFAULT 'school'\n"
+	"  CHECK (scope IN ('school', 'individueel'));\n"
+	"ALTER TABLE sop_professionalisering ADD COLUMN participants INTEGER\n"
+	"  CHECK (participants IS NULL OR participants BETWEEN 0 AND 9999);\n"
+	"\n"
+	"-- kenmerk: the key of a [kindkenmerk KEY] of data/sop.ini.\n"
+	"ALTER TABLE sop_aanbod ADD COLUMN kenmerk TEXT;\n"
+	"ALTER TABLE sop_grenzen ADD COLUMN heading TEXT;\n"
+	"\n"
+	"CREATE TABLE basis_checklist_v5 (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,\n"
+	"  school_year INTEGER NOT NULL CHECK (school_year BETWEEN 1900 AND 2199),\n"
+	"  area INTEGER NOT NULL CHECK (area BETWEEN 1 AND 99),\n"
+	"  aspect TEXT NOT NULL CHECK (aspect <> ''),\n"
+	"  status TEXT CHECK (status IN ('voldoet', 'deels', 'voldoet niet', 'nvt')),\n"
+	"  description TEXT, -- the school's own text for a cell the grid leaves empty\n"
+	"  note TEXT,\n"
+	"  document TEXT, -- the protocol or document it rests on\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (school_id, school_year, area, aspect) -- also the checklist of a year\n"
+	") STRICT;\n"
+	"INSERT INTO basis_checklist_v5\n"
+	"  (id, school_id, school_year, area, aspect, status, note, document, version)\n"
+	"SELECT id, school_id, school_year, area, aspect,\n"
+	"  CASE status WHEN 'aanwezig' THEN 'voldoet' WHEN 'in ontwikkeling' THEN 'deels'\n"
+	"    WHEN 'afwezig' THEN 'voldoet niet' END,\n"
+	"  note, document, version\n"
+	"FROM basis_checklist;\n"
+	"DROP TABLE basis_checklist;\n"
+	"ALTER TABLE basis_checklist_v5 RENAME TO basis_checklist;\n";
+
 /* ============================================================ migrations */
 
 /* migrations[v] takes a database from version v-1 to v; index 0 is the empty
@@ -1065,6 +1124,7 @@ static const char *const migrations[] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 /* The tables of the current schema, for db_count_rows and db_check. */
@@ -1074,7 +1134,7 @@ static const char *const migrations[] = {
 	X(plan_snapshots) X(plan_members) X(meetings) X(meeting_attendees)            \
 	X(meeting_items) X(actions)                                                    \
 	X(level_corrections) X(consents) X(partners) X(referrals) X(arrangements)      \
-	X(indicator_scores) \
+	X(indicator_scores) X(indicator_assessors) \
 	X(sop_expertise) X(sop_professionalisering) X(sop_aanbod) X(sop_grenzen)      \
 	X(basis_checklist) X(users) X(user_schools) X(user_groups) X(audit) X(drafts)   \
 	X(pupil_counts) X(pupil_search) X(pupil_search_left) X(pupil_grams) \

@@ -196,6 +196,13 @@ static const char *const small_basis = "[basisondersteuning]\n"
 				       "tijd = \"Elke dag\"\n"
 				       "tijd.2 = \"een half uur\"\n";
 
+static const char small_sop[] = "[sop]\n"
+				"naam = \"SOP\"\n"
+				"[kindkenmerk leren]\n"
+				"naam = \"Leren\"\n"
+				"[grenzen]\n"
+				"1 = \"Capaciteit\"\n";
+
 /* A data folder in dir/data; the model's second plan id is extra_plan. */
 static char *small_datadir(const char *extra_plan)
 {
@@ -207,6 +214,7 @@ static char *small_datadir(const char *extra_plan)
 	free(th_write(th_dir, "data/plans/groepsplan.ini", small_plan));
 	free(th_write(th_dir, "data/indicators/set.ini", small_set));
 	free(th_write(th_dir, "data/basisondersteuning.ini", small_basis));
+	free(th_write(th_dir, "data/sop.ini", small_sop));
 	return data;
 }
 
@@ -225,6 +233,9 @@ Test(domain, small_folder_values)
 	cr_assert_not_null(m);
 	cr_assert_str_eq(m->name, "Klein");
 	cr_assert_null(m->source);
+	cr_assert_eq(d.sop.nkenmerken, 1);
+	cr_assert_str_eq(d.sop.kenmerken[0].key, "leren");
+	cr_assert_eq(d.sop.grenzen.len, 1);
 	cr_assert_eq(m->rules.oop_max_weeks, 8);
 	cr_assert_eq(m->rules.tlv_max_years, 0);
 	const struct level *l1 = levelmodel_level(m, 1), *l2 = levelmodel_level(m, 2);
