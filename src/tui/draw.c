@@ -46,6 +46,13 @@ static const struct style {
 	[ROLE_LEVEL7] = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
 	[ROLE_LEVEL8] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[ROLE_LEVEL9] = { COLOR_WHITE, -1, A_BOLD, A_BOLD },
+	/* The heat map of the HGW grid: red (1) to green (4) as background,
+	 * so a whole column reads at a glance; without colour the cell's
+	 * symbol (-- - + ++) says the same. */
+	[ROLE_SCORE1] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD },
+	[ROLE_SCORE2] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_NORMAL },
+	[ROLE_SCORE3] = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_NORMAL },
+	[ROLE_SCORE4] = { COLOR_WHITE, COLOR_GREEN, A_BOLD, A_BOLD },
 };
 static_assert(ARRAY_LEN(styles) == ROLE_COUNT, "one style per role");
 
@@ -86,6 +93,13 @@ attr_t role_attr(const struct tui *t, enum role r)
 	if (r == ROLE_NORMAL)
 		return COLOR_PAIR(ROLE_COUNT);
 	return COLOR_PAIR(r) | styles[r].colour;
+}
+
+enum role score_role(int score)
+{
+	if (score < 1 || score > 4)
+		return ROLE_NORMAL;
+	return (enum role)(ROLE_SCORE1 + score - 1);
 }
 
 enum role level_role(int position)

@@ -996,26 +996,6 @@ void plan_log_ask(struct tui *t, long long plan_id, int (*after)(void *ctx, stru
 
 /* ================================================================= export */
 
-/* A part of a file name: letters (UTF-8 ones too), digits, '-' and '_'
- * kept; spaces, '/' and the rest become one '-'. */
-static void name_part(struct strbuf *sb, const char *s)
-{
-	bool dash = false;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		bool keep = *p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-			    (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == '-';
-		if (keep) {
-			if (dash)
-				sb_addc(sb, '-');
-			dash = false;
-			sb_addc(sb, (char)*p);
-		} else if (*p == ' ' || *p == '/') {
-			dash = sb->len > 0;
-		}
-	}
-}
-
 /* "OOP-12-Vries.html". Caller frees. */
 static char *export_name(const struct tui *t, const struct plan *p, const struct plan_facts *f,
 			 enum doc_format format)
@@ -1023,58 +1003,17 @@ static char *export_name(const struct tui *t, const struct plan *p, const struct
 	struct strbuf sb = { 0 };
 
 	sb_add(&sb, "");
-	name_part(&sb, plan_kort(t, p));
+	doc_name_part(&sb, plan_kort(t, p));
 	sb_printf(&sb, "-%lld-", (long long)p->id);
 	size_t before = sb.len;
 	if (p->pupil_id && f->pupil.last_name)
-		name_part(&sb, f->pupil.last_name);
+		doc_name_part(&sb, f->pupil.last_name);
 	else if (f->group)
-		name_part(&sb, f->group);
+		doc_name_part(&sb, f->group);
 	if (sb.len == before)
 		sb_add(&sb, p->pupil_id ? "leerling" : "groep");
 	sb_add(&sb, format == DOC_HTML ? ".html" : ".md");
 	return sb_take(&sb);
-}
-
-/* Write text to path whole or not at all: a temporary file beside it,
- * renamed over it once complete. 0, or the errno of the failure. */
-static int write_atomic(const char *path, const char *text)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	int e = 0;
-
-	if (fd < 0) {
-		e = errno;
-		free(tmp);
-		return e;
-	}
-	/* What a new file would get, not mkstemp's 0600: the document is
-	 * meant to be printed and handed on. */
-	mode_t mask = umask(0);
-	umask(mask);
-	size_t n = strlen(text), done = 0;
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		e = errno;
-	while (!e && done < n) {
-		ssize_t w = write(fd, text + done, n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			e = w < 0 ? errno : EIO;
-		else
-			done += (size_t)w;
-	}
-	if (!e && fsync(fd) != 0)
-		e = errno;
-	if (close(fd) != 0 && !e)
-		e = errno;
-	if (!e && rename(tmp, path) != 0)
-		e = errno;
-	if (e)
-		unlink(tmp);
-	free(tmp);
-	return e;
 }
 
 /* Render plan plan_id in format into the current folder; the full path or
@@ -1085,7 +1024,7 @@ static enum ibis_status export_plan(struct tui *t, ibis_id plan_id, enum doc_for
 	struct plan_doc d;
 	struct plan_facts f = { 0 };
 	bool found = false;
-	char *text = NULL, *name = NULL, *cwd = NULL;
+	char *text = NULL, *name = NULL;
 	enum ibis_status st;
 
 	*path = NULL;
@@ -1101,23 +1040,8 @@ static enum ibis_status export_plan(struct tui *t, ibis_id plan_id, enum doc_for
 	if ((st = app_plan_render(t->app, &d, format, &text, err)) != IBIS_OK)
 		goto out;
 	name = export_name(t, &d.plan, &f, format);
-	cwd = getcwd(NULL, 0);
-	if (!cwd) {
-		int e = errno;
-		st = ibis_fail(err, IBIS_EINPUT, "De map waar ibis is gestart is niet te vinden: %s.",
-			       errno_text(e));
-		goto out;
-	}
-	*path = path_join(cwd, name);
-	int e = write_atomic(*path, text);
-	if (e) {
-		st = ibis_fail(err, IBIS_EINPUT, "Het plan kan niet worden opgeslagen als %s: %s.",
-			       *path, errno_text(e));
-		ibis_detail(err, "write %s: %s", *path, strerror(e));
-		freep(path);
-	}
+	st = doc_save_here(name, text, "Het plan", path, err);
 out:
-	free(cwd);
 	free(name);
 	free(text);
 	plan_facts_clear(&f);

@@ -78,7 +78,7 @@ enum {
 	PA_UP = 1, PA_DOWN, PA_PGUP, PA_PGDN, PA_HOME, PA_END,
 	PA_OPEN, PA_SEARCH, PA_CLEAR, PA_ACCEPT, PA_CANCEL, PA_EDIT,
 	PA_NEW, PA_CHANGE, PA_ARCHIVE, PA_FILTER, PA_SORT,
-	PA_GROUPS, PA_JAAROVERGANG, PA_IMPORT, PA_OVERZICHT,
+	PA_GROUPS, PA_JAAROVERGANG, PA_IMPORT, PA_OVERZICHT, PA_HGW, PA_BASIS, PA_SCHOOL,
 };
 
 /* ============================================================= key tables */
@@ -111,7 +111,15 @@ enum {
 	{ PA_JAAROVERGANG, { 'J' }, NULL, \
 	  "Jaarovergang: alle leerlingen naar hun groep van het volgende schooljaar" }, \
 	{ PA_IMPORT, { 'I' }, NULL, "Importeren: leerlingen uit een CSV-bestand (ParnasSys, ESIS)" }, \
-	{ PA_OVERZICHT, { 'O' }, NULL, "Overzicht: niveaus per groep en door het schooljaar" }
+	{ PA_OVERZICHT, { 'O' }, NULL, "Overzicht: niveaus per groep en door het schooljaar" }, \
+	{ PA_HGW, { 'H' }, NULL, \
+	  "HGW-raster: de indicatoren van handelingsgericht werken scoren (1-4), per " \
+	  "schooljaar of per beoordelaar" }, \
+	{ PA_BASIS, { 'B' }, NULL, \
+	  "Basisondersteuning: de checklist van ontwikkelingsgebieden en aspecten" }, \
+	{ PA_SCHOOL, { 'S' }, NULL, \
+	  "School: het schoolondersteuningsprofiel (expertise, professionalisering, " \
+	  "niveaus, aanbod, grenzen aan zorg)" }
 
 static const struct keydef list_keys[] = {
 	LIST_KEYS,
@@ -1403,6 +1411,15 @@ static int pupils_action(struct screen *s, struct tui *t, int action, tkey key)
 		return TR_HANDLED | TR_REDRAW;
 	case PA_OVERZICHT:
 		tui_push(t, &overzicht_screen, NULL);
+		return TR_HANDLED | TR_REDRAW;
+	case PA_HGW:
+		tui_push(t, &hgw_screen, NULL);
+		return TR_HANDLED | TR_REDRAW;
+	case PA_BASIS:
+		tui_push(t, &checklist_screen, NULL);
+		return TR_HANDLED | TR_REDRAW;
+	case PA_SCHOOL:
+		tui_push(t, &school_screen, NULL);
 		return TR_HANDLED | TR_REDRAW;
 	default:
 		return 0;

@@ -205,6 +205,7 @@ enum role {
 	ROLE_OVERDUE,   /* a date that has passed (drawn with a "!" too) */
 	ROLE_LEVEL1, ROLE_LEVEL2, ROLE_LEVEL3, ROLE_LEVEL4, ROLE_LEVEL5,
 	ROLE_LEVEL6, ROLE_LEVEL7, ROLE_LEVEL8, ROLE_LEVEL9,
+	ROLE_SCORE1, ROLE_SCORE2, ROLE_SCORE3, ROLE_SCORE4, /* heat map 1-4 */
 	ROLE_COUNT
 };
 
@@ -212,6 +213,8 @@ enum role {
 void draw_init_colours(struct tui *t, bool want);
 /* The attribute of a role under the current colour mode. */
 attr_t role_attr(const struct tui *t, enum role r);
+/* The heat-map role of a score 1-4 (ROLE_NORMAL for anything else). */
+enum role score_role(int score);
 /* The role of a level position (1-based; clamped to 1..9). */
 enum role level_role(int position);
 
@@ -541,6 +544,64 @@ struct picker_arg {
 	void *ctx;
 };
 extern const struct screen_ops picker_screen;
+/* --------------------------------------------------------------- documents */
+
+/* Append s to a file name: letters (UTF-8 ones too), digits, '-' and '_'
+ * kept; a space or '/' becomes one '-' (none at the start); the rest is left
+ * out: docsave.c. */
+void doc_name_part(struct strbuf *sb, const char *s);
+/* Write text as the file name in the folder ibis was started from, whole or
+ * not at all (a temporary file renamed over it; the mode a new file gets).
+ * *path gets the full path (caller frees); on failure IBIS_EINPUT with
+ * "<what> kan niet worden opgeslagen als <path>: <reason>." (what: "Het
+ * plan", "Het document"). */
+enum ibis_status doc_save_here(const char *name, const char *text, const char *what,
+			       char **path, struct ibis_error *err);
+
+/* ------------------------------------------------------------ school side */
+
+/* The school and school year a school screen opens on. arg NULL: the first
+ * school (by name) and the current school year; each screen lets the user
+ * change both ('s' another school when there are several, '<' '>' the
+ * year), as the Overzicht does. */
+struct school_arg {
+	long long school_id;  /* 0: the first school */
+	int school_year;      /* 0: the current one */
+};
+
+/* The HGW-raster: the indicators of a set by section (rows) against school
+ * years or the assessors of one year (columns); type 1-4 in a cell, 0 or
+ * Delete clears, Enter / 'e' the evidence; section and overall means with
+ * the change against last year; a heat map: hgw.c. arg: const struct
+ * school_arg * or NULL. */
+extern const struct screen_ops hgw_screen;
+
+/* The basisondersteuning checklist: ontwikkelingsgebieden (rows) x aspecten
+ * (columns), per cell the norm's text or the school's own, a status, a note
+ * and the document it rests on: checklist.c. arg: const struct school_arg *
+ * or NULL. */
+extern const struct screen_ops checklist_screen;
+
+/* The School screen, the SOP: parts Expertise, Professionalisering,
+ * Niveaus, Aanbod, Grenzen (Tab moves between them); rows added, changed
+ * and deleted through sopform; H opens the HGW-raster, B the checklist, x
+ * exports the SOP or the schoolgids section: school.c. arg: const struct
+ * school_arg * or NULL. */
+extern const struct screen_ops school_screen;
+
+/* One row of a SOP part, new or changed, saved to the database on F2 (the
+ * screen below reads again through t->changes): sopform.c. */
+enum sopform_kind { SF_EXPERTISE, SF_TRAINING, SF_OFFER, SF_LIMIT };
+struct sopform_arg {
+	enum sopform_kind kind;
+	const void *row;      /* the record to change (struct sop_expertise,
+			       * sop_training, sop_offer or sop_limit), copied;
+			       * NULL: a new row */
+	long long school_id;  /* a new row: its school and school year */
+	int school_year;
+};
+extern const struct screen_ops sopform_screen;
+
 /* Ask "Ibis afsluiten? (j/n)". */
 void dialog_ask_quit(struct tui *t);
 

@@ -33,6 +33,7 @@ static const struct screen_ops *const screens[] = {
 	&levelform_screen, &eventform_screen, &arrangementform_screen,
 	&plannen_screen, &planedit_screen, &goalform_screen, &planpupils_screen,
 	&planstatus_screen, &planmerge_screen,
+	&hgw_screen, &checklist_screen, &school_screen, &sopform_screen,
 };
 
 /* ============================================================= key tables */
@@ -409,6 +410,12 @@ Test(tui, pupil_list_keys_open_the_other_screens)
 	cr_assert_not_null(strstr(d->help, "Jaarovergang"));
 	cr_assert_not_null(d = keytable_find(list, 'I'));
 	cr_assert_not_null(strstr(d->help, "Importeren"));
+	cr_assert_not_null(d = keytable_find(list, 'H'));
+	cr_assert_not_null(strstr(d->help, "HGW-raster"));
+	cr_assert_not_null(d = keytable_find(list, 'B'));
+	cr_assert_not_null(strstr(d->help, "Basisondersteuning"));
+	cr_assert_not_null(d = keytable_find(list, 'S'));
+	cr_assert_not_null(strstr(d->help, "schoolondersteuningsprofiel"));
 	cr_assert_not_null(d = keytable_find(list, TK_END));
 	cr_assert_not_null(strstr(d->help, "laatste"));
 	cr_assert_not_null(keytable_find(list, 'n'));
