@@ -69,4 +69,29 @@ enum ibis_status inifile_fail(const struct inifile *f, const char *section, cons
 enum ibis_status inifile_check_keys(const struct inifile *f, const char *section,
 				    const char *const *allowed, struct ibis_error *err);
 
+/* ============================================== shapes of the data files */
+
+struct strlist;
+
+/* A plain positive number as a section suffix or key ("12"; no sign, no
+ * leading zero, nothing after it), or 0 when s is not one. */
+int inifile_number(const char *s);
+
+/* The head section of a data file ([set], [sop], ...): it must be there,
+ * hold only allowed keys (see inifile_check_keys) and a non-empty naam
+ * (*name); bron is optional (*source, NULL when absent). The first problem
+ * fails. Caller frees *name and *source. */
+enum ibis_status inifile_head(const struct inifile *f, const char *section,
+			      const char *const *allowed, char **name, char **source,
+			      struct ibis_error *err);
+
+/* A section of numbered texts, keys 1, 2, ... without gaps, each non-empty
+ * (see inifile_text), appended to out in order. noun names one in the
+ * messages ("verwacht principe 3"). With continued a text may go on as 1.2,
+ * 1.3 (checked by inifile_check_keys); without, only plain numbers are keys.
+ * The first problem in file order fails; out may then hold some texts. */
+enum ibis_status inifile_numbered(const struct inifile *f, const char *section,
+				  const char *noun, bool continued, struct strlist *out,
+				  struct ibis_error *err);
+
 #endif

@@ -10,19 +10,6 @@
 static const char *const head_keys[] = {"naam", "bron*", NULL};
 static const char *const aspect_keys[] = {"naam", NULL};
 
-static int plain_number(const char *s)
-{
-	if (!s || *s < '1' || *s > '9')
-		return 0;
-	int v = 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 100000)
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 void basis_free(struct basis_grid *g)
 {
 	if (!g)
@@ -91,14 +78,10 @@ static enum ibis_status check_area_keys(const struct inifile *f, const char *sec
 static enum ibis_status load(const struct inifile *f, struct basis_grid *g,
 			     struct ibis_error *err)
 {
-	if (!inifile_has_section(f, "basisondersteuning"))
-		return inifile_fail(f, "basisondersteuning", NULL, err, "ontbreekt");
-	enum ibis_status st = inifile_check_keys(f, "basisondersteuning", head_keys, err);
-	if (st == IBIS_OK)
-		st = inifile_require(f, "basisondersteuning", "naam", &g->name, err);
+	enum ibis_status st =
+		inifile_head(f, "basisondersteuning", head_keys, &g->name, &g->source, err);
 	if (st != IBIS_OK)
 		return st;
-	g->source = inifile_text(f, "basisondersteuning", "bron");
 
 	size_t nsec = inifile_nsections(f);
 	g->aspect_keys = xcalloc(nsec, sizeof(*g->aspect_keys));
@@ -133,7 +116,7 @@ static enum ibis_status load(const struct inifile *f, struct basis_grid *g,
 		const char *sec = inifile_section(f, i);
 		if (strncmp(sec, "gebied ", 7) != 0)
 			continue;
-		int n = plain_number(sec + 7);
+		int n = inifile_number(sec + 7);
 		if (!n)
 			return inifile_fail(f, sec, NULL, err, "een gebied heeft een nummer: [gebied 1]");
 		struct basis_area *area = &g->areas[g->nareas++];

@@ -31,6 +31,8 @@
 #include "ibis/text.h"
 #include "ibis/util.h"
 
+#include "demo_rng.h"
+
 #define DEFAULT_PUPILS 240
 #define SCHOOL_SIZE 500  /* pupils per school in a large set */
 #define HISTORY 3        /* school years with groups: this one and two before */
@@ -39,59 +41,6 @@
 #define KLEUTER_CLASS 28 /* largest kleuter class before a parallel one */
 #define CLASS_SIZE 30    /* largest class from groep 3 on */
 #define COMBINE_BELOW 20 /* two cohorts both smaller than this share a class */
-
-/* ================================================================= random */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-/* 0 .. n-1 (n > 0). The multiply-shift bias is far below what a demo shows. */
-static int rng_below(struct rng *r, int n)
-{
-	return (int)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-/* lo .. hi inclusive; lo when hi < lo. */
-static int rng_range(struct rng *r, int lo, int hi)
-{
-	return hi <= lo ? lo : lo + rng_below(r, hi - lo + 1);
-}
-
-static double rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-static bool rng_chance(struct rng *r, double p)
-{
-	return rng_unit(r) < p;
-}
-
-#define PICK(r, a) ((a)[rng_below((r), (int)ARRAY_LEN(a))])
-
-/* Index into weights[n] drawn by weight. */
-static int rng_weighted(struct rng *r, const int *weights, int n)
-{
-	int total = 0;
-	for (int i = 0; i < n; i++)
-		total += weights[i];
-	int x = rng_below(r, total);
-	for (int i = 0; i < n; i++) {
-		if (x < weights[i])
-			return i;
-		x -= weights[i];
-	}
-	return n - 1;
-}
 
 /* ================================================================== names */
 

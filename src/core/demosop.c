@@ -3,8 +3,8 @@
  *
  * The content follows the SOP of seed 003 in kind (its expertise table,
  * professionalisering per school year, aanbod per kindkenmerk, grenzen aan
- * zorg) with our own wording, varied per school by a small PRNG of its own
- * (splitmix64, like demo.c, so nothing depends on libc's rand()). Every row
+ * zorg) with our own wording, varied per school by a stream of its own of
+ * the demo's PRNG (demo_rng.h, so nothing depends on libc's rand()). Every row
  * goes through db_sop.h, inside the caller's transaction; a demo of 100
  * schools writes some 30.000 rows here, so nothing is read back.
  *
@@ -27,53 +27,7 @@
 #include "ibis/sop.h"
 #include "ibis/util.h"
 
-/* ================================================================= random */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-/* 0 .. n-1 (n > 0). */
-static int rng_below(struct rng *r, int n)
-{
-	return (int)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-static int rng_range(struct rng *r, int lo, int hi)
-{
-	return hi <= lo ? lo : lo + rng_below(r, hi - lo + 1);
-}
-
-/* True with chance percent / 100. */
-static bool rng_percent(struct rng *r, int percent)
-{
-	return rng_below(r, 100) < percent;
-}
-
-#define PICK(r, a) ((a)[rng_below((r), (int)ARRAY_LEN(a))])
-
-/* Index into weights[n] drawn by weight. */
-static int rng_weighted(struct rng *r, const int *weights, int n)
-{
-	int total = 0;
-	for (int i = 0; i < n; i++)
-		total += weights[i];
-	int x = rng_below(r, total);
-	for (int i = 0; i < n; i++) {
-		if (x < weights[i])
-			return i;
-		x -= weights[i];
-	}
-	return n - 1;
-}
+#include "demo_rng.h"
 
 /* The record fields are char * (the records own their strings once read);
  * the demo's are static or the domain's and are only read by the database. */

@@ -11,20 +11,6 @@ static const char *const norm_keys[] = {"1", "2", "3", "4", NULL};
 static const char *const section_keys[] = {"naam", "beschrijving*", NULL};
 static const char *const indicator_keys[] = {"sectie", "tekst*", NULL};
 
-/* A plain positive decimal number ("1", "12"), else 0. */
-static int plain_number(const char *s)
-{
-	if (!s || *s < '1' || *s > '9')
-		return 0;
-	int v = 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 100000)
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 void indicators_free(struct indicator_set *s)
 {
 	if (!s)
@@ -58,25 +44,6 @@ const struct indicator *indicators_find(const struct indicator_set *s, const cha
 	return NULL;
 }
 
-static enum ibis_status load_principles(const struct inifile *f, struct indicator_set *s,
-					struct ibis_error *err)
-{
-	size_t n;
-	const char *const *keys = inifile_keys(f, "principes", &n);
-	for (size_t i = 0; i < n; i++) {
-		if (plain_number(keys[i]) != (int)i + 1)
-			return inifile_fail(f, "principes", keys[i], err,
-					    "verwacht principe %zu (de nummers lopen vanaf 1 zonder "
-					    "gaten op)",
-					    i + 1);
-		char *text = inifile_text(f, "principes", keys[i]);
-		if (!text)
-			return inifile_fail(f, "principes", keys[i], err, "mag niet leeg zijn");
-		sl_take(&s->principles, text);
-	}
-	return IBIS_OK;
-}
-
 static bool has_section_number(const struct indicator_set *s, int n)
 {
 	for (int i = 0; i < s->nsections; i++)
@@ -88,14 +55,9 @@ static bool has_section_number(const struct indicator_set *s, int n)
 static enum ibis_status load(const struct inifile *f, struct indicator_set *s,
 			     struct ibis_error *err)
 {
-	if (!inifile_has_section(f, "set"))
-		return inifile_fail(f, "set", NULL, err, "ontbreekt");
-	enum ibis_status st = inifile_check_keys(f, "set", set_keys, err);
-	if (st == IBIS_OK)
-		st = inifile_require(f, "set", "naam", &s->name, err);
+	enum ibis_status st = inifile_head(f, "set", set_keys, &s->name, &s->source, err);
 	if (st != IBIS_OK)
 		return st;
-	s->source = inifile_text(f, "set", "bron");
 	s->description = inifile_text(f, "set", "beschrijving");
 
 	if (!inifile_has_section(f, "normering"))
@@ -104,7 +66,7 @@ static enum ibis_status load(const struct inifile *f, struct indicator_set *s,
 	for (int i = 0; i < 4 && st == IBIS_OK; i++)
 		st = inifile_require(f, "normering", norm_keys[i], &s->norms[i], err);
 	if (st == IBIS_OK)
-		st = load_principles(f, s, err);
+		st = inifile_numbered(f, "principes", "principe", false, &s->principles, err);
 	if (st != IBIS_OK)
 		return st;
 
@@ -117,7 +79,7 @@ static enum ibis_status load(const struct inifile *f, struct indicator_set *s,
 		if (strcmp(sec, "set") == 0 || strcmp(sec, "normering") == 0 ||
 		    strcmp(sec, "principes") == 0 || strncmp(sec, "indicator ", 10) == 0)
 			continue;
-		int n = strncmp(sec, "sectie ", 7) == 0 ? plain_number(sec + 7) : 0;
+		int n = strncmp(sec, "sectie ", 7) == 0 ? inifile_number(sec + 7) : 0;
 		if (!n) {
 			if (strncmp(sec, "sectie ", 7) == 0)
 				return inifile_fail(f, sec, NULL, err,

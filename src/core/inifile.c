@@ -809,3 +809,81 @@ enum ibis_status inifile_check_keys(const struct inifile *f, const char *section
 	}
 	return IBIS_OK;
 }
+
+/* ============================================== shapes of the data files */
+
+int inifile_number(const char *s)
+{
+	if (!s || *s < '1' || *s > '9')
+		return 0;
+	int v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 100000)
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+enum ibis_status inifile_head(const struct inifile *f, const char *section,
+			      const char *const *allowed, char **name, char **source,
+			      struct ibis_error *err)
+{
+	if (!inifile_has_section(f, section))
+		return inifile_fail(f, section, NULL, err, "ontbreekt");
+	enum ibis_status st = inifile_check_keys(f, section, allowed, err);
+	if (st == IBIS_OK)
+		st = inifile_require(f, section, "naam", name, err);
+	if (st == IBIS_OK)
+		*source = inifile_text(f, section, "bron");
+	return st;
+}
+
+enum ibis_status inifile_numbered(const struct inifile *f, const char *section,
+				  const char *noun, bool continued, struct strlist *out,
+				  struct ibis_error *err)
+{
+	size_t n;
+	const char *const *keys = inifile_keys(f, section, &n);
+	/* with continued: "1*", "2*", ... for inifile_check_keys */
+	char **starred = continued ? xcalloc(n + 1, sizeof(*starred)) : NULL;
+	size_t count = 0;
+	enum ibis_status st = IBIS_OK;
+
+	for (size_t i = 0; i < n && st == IBIS_OK; i++) {
+		const char *dot = continued ? strchr(keys[i], '.') : NULL;
+		if (dot) {
+			/* a continuation: its number must be a text already given */
+			char *base = xstrndup(keys[i], (size_t)(dot - keys[i]));
+			int num = inifile_number(base);
+			free(base);
+			if (num < 1 || (size_t)num > count)
+				st = inifile_fail(f, section, keys[i], err,
+						  "een vervolg hoort na de %s waar het bij hoort",
+						  noun);
+			continue;
+		}
+		if (inifile_number(keys[i]) != (int)count + 1) {
+			st = inifile_fail(f, section, keys[i], err,
+					  "verwacht %s %zu (de nummers lopen vanaf 1 zonder gaten "
+					  "op)",
+					  noun, count + 1);
+			break;
+		}
+		char *text = inifile_text(f, section, keys[i]);
+		if (!text) {
+			st = inifile_fail(f, section, keys[i], err, "mag niet leeg zijn");
+			break;
+		}
+		sl_take(out, text);
+		if (starred)
+			starred[count] = xasprintf("%s*", keys[i]);
+		count++;
+	}
+	if (st == IBIS_OK && starred)
+		st = inifile_check_keys(f, section, (const char *const *)starred, err);
+	for (size_t i = 0; starred && i < count; i++)
+		free(starred[i]);
+	free(starred);
+	return st;
+}

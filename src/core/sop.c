@@ -213,20 +213,6 @@ void basis_cell_copy(struct basis_cell *dst, const struct basis_cell *src)
 static const char *const head_keys[] = {"naam", "bron*", NULL};
 static const char *const kenmerk_keys[] = {"naam", "beschrijving*", NULL};
 
-/* A plain positive decimal number ("1", "12"), else 0. */
-static int plain_number(const char *s)
-{
-	if (!s || *s < '1' || *s > '9')
-		return 0;
-	int v = 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 100000)
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
 /* A kenmerk key is stored with each aanbod: a single ASCII word. */
 static bool valid_kenmerk_key(const char *k)
 {
@@ -266,65 +252,11 @@ const struct sop_kenmerk *sop_kenmerk_find(const struct sop_data *d, const char 
 	return NULL;
 }
 
-/* [grenzen]: keys 1, 2, ... without gaps, each a text that may continue as
- * 1.2, 1.3 (inifile_check_keys checks those for gaps). */
-static enum ibis_status load_limits(const struct inifile *f, struct sop_data *d,
-				    struct ibis_error *err)
-{
-	size_t n;
-	const char *const *keys = inifile_keys(f, "grenzen", &n);
-	char **starred = xcalloc(n + 1, sizeof(*starred));
-	size_t nstarred = 0;
-	enum ibis_status st = IBIS_OK;
-	for (size_t i = 0; i < n && st == IBIS_OK; i++) {
-		const char *dot = strchr(keys[i], '.');
-		if (dot) {
-			/* a continuation: its number must be a heading already given */
-			char *base = xstrndup(keys[i], (size_t)(dot - keys[i]));
-			int num = plain_number(base);
-			free(base);
-			if (num < 1 || (size_t)num > nstarred)
-				st = inifile_fail(f, "grenzen", keys[i], err,
-						  "een vervolg hoort na de grens waar het bij hoort");
-			continue;
-		}
-		if (plain_number(keys[i]) != (int)nstarred + 1) {
-			st = inifile_fail(f, "grenzen", keys[i], err,
-					  "verwacht grens %zu (de nummers lopen vanaf 1 zonder "
-					  "gaten op)",
-					  nstarred + 1);
-			break;
-		}
-		starred[nstarred++] = xasprintf("%s*", keys[i]);
-	}
-	if (st == IBIS_OK)
-		st = inifile_check_keys(f, "grenzen", (const char *const *)starred, err);
-	for (size_t i = 0; i < nstarred && st == IBIS_OK; i++) {
-		char key[32];
-		snprintf(key, sizeof(key), "%zu", i + 1);
-		char *text = inifile_text(f, "grenzen", key);
-		if (!text) {
-			st = inifile_fail(f, "grenzen", key, err, "mag niet leeg zijn");
-			break;
-		}
-		sl_take(&d->grenzen, text);
-	}
-	for (size_t i = 0; i < nstarred; i++)
-		free(starred[i]);
-	free(starred);
-	return st;
-}
-
 static enum ibis_status load(const struct inifile *f, struct sop_data *d, struct ibis_error *err)
 {
-	if (!inifile_has_section(f, "sop"))
-		return inifile_fail(f, "sop", NULL, err, "ontbreekt");
-	enum ibis_status st = inifile_check_keys(f, "sop", head_keys, err);
-	if (st == IBIS_OK)
-		st = inifile_require(f, "sop", "naam", &d->name, err);
+	enum ibis_status st = inifile_head(f, "sop", head_keys, &d->name, &d->source, err);
 	if (st != IBIS_OK)
 		return st;
-	d->source = inifile_text(f, "sop", "bron");
 
 	size_t nsec = inifile_nsections(f);
 	d->kenmerken = xcalloc(nsec ? nsec : 1, sizeof(*d->kenmerken));
@@ -333,7 +265,8 @@ static enum ibis_status load(const struct inifile *f, struct sop_data *d, struct
 		if (strcmp(sec, "sop") == 0)
 			continue;
 		if (strcmp(sec, "grenzen") == 0) {
-			st = load_limits(f, d, err);
+			/* a grens may go on as 1.2, 1.3 */
+			st = inifile_numbered(f, "grenzen", "grens", true, &d->grenzen, err);
 			continue;
 		}
 		if (strncmp(sec, "kindkenmerk ", 12) != 0)

@@ -441,6 +441,86 @@ enum ibis_status dbi_exec(struct db *db, const char *sql, struct ibis_error *err
 	return dbq_exec(&q, err);
 }
 
+enum ibis_status dbi_read_rows(struct dbq *q, size_t size, dbi_row_reader *read,
+			       dbi_rows_freer *free_rows, void **out, int *n,
+			       struct ibis_error *err)
+{
+	char *a = NULL;
+	int len = 0, cap = 0, rc;
+
+	while ((rc = dbq_step(q)) == SQLITE_ROW) {
+		a = dbi_grow(a, len, &cap, size);
+		memset(a + (size_t)len * size, 0, size);
+		read(q, a + (size_t)len * size);
+		len++;
+	}
+	if (rc != SQLITE_DONE) {
+		enum ibis_status st = dbq_fail(q, err);
+		dbq_finish(q);
+		if (free_rows)
+			free_rows(a, len);
+		else
+			free(a);
+		*out = NULL;
+		*n = 0;
+		return st;
+	}
+	dbq_finish(q);
+	*out = a;
+	*n = len;
+	return IBIS_OK;
+}
+
+bool dbi_blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (!strchr(" \t\r\n\f\v", *s))
+			return false;
+	return true;
+}
+
+enum ibis_status dbi_year_check(int year, struct ibis_error *err)
+{
+	if (year < 1900 || year > 2199)
+		return dbi_fail(err, DBF_CONSTRAINT,
+				"Het schooljaar (%d) ligt niet tussen 1900 en 2199.", year);
+	return IBIS_OK;
+}
+
+/* The conflict of dbi_changed and dbi_gone: msg, and the detail from fmt. */
+static enum ibis_status conflict(struct ibis_error *err, const char *msg, const char *fmt,
+				 va_list ap) __attribute__((format(printf, 3, 0)));
+static enum ibis_status conflict(struct ibis_error *err, const char *msg, const char *fmt,
+				 va_list ap)
+{
+	dbi_fail(err, DBF_CONFLICT, "%s", msg);
+	if (err)
+		vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	return IBIS_EDB;
+}
+
+enum ibis_status dbi_changed(struct ibis_error *err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	conflict(err, "Een collega heeft dit intussen gewijzigd; er is niets overschreven. "
+		 "Bekijk het opnieuw.", fmt, ap);
+	va_end(ap);
+	return IBIS_EDB;
+}
+
+enum ibis_status dbi_gone(struct ibis_error *err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	conflict(err, "Een collega heeft dit intussen verwijderd; er is niets overschreven. "
+		 "Bekijk het opnieuw.", fmt, ap);
+	va_end(ap);
+	return IBIS_EDB;
+}
+
 /* ============================================================ write scopes */
 
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";

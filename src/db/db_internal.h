@@ -147,6 +147,32 @@ void *dbi_grow(void *a, int n, int *cap, size_t size);
 /* Run one fixed statement without parameters (BEGIN, COMMIT, ...). */
 enum ibis_status dbi_exec(struct db *db, const char *sql, struct ibis_error *err);
 
+/* Read the current row of q into row (an element of the list being read,
+ * zeroed before the call). */
+typedef void dbi_row_reader(struct dbq *q, void *row);
+/* Free n elements read so far and the array itself. */
+typedef void dbi_rows_freer(void *rows, int n);
+/* Step q (prepared and bound) to the end and finish it, reading every row
+ * with read into an array of elements of size bytes: *out (the caller frees
+ * it as its type says) and *n. On failure *out is NULL and *n 0, what was
+ * read being freed with free_rows (NULL: plain free()). */
+enum ibis_status dbi_read_rows(struct dbq *q, size_t size, dbi_row_reader *read,
+			       dbi_rows_freer *free_rows, void **out, int *n,
+			       struct ibis_error *err);
+
+/* NULL, "" or only white space. */
+bool dbi_blank(const char *s);
+/* The range of school_year in the schema (1900..2199); a constraint error
+ * otherwise. */
+enum ibis_status dbi_year_check(int year, struct ibis_error *err);
+/* A write that found its row moved on (dbi_changed) or gone (dbi_gone): a
+ * colleague's change, DBF_CONFLICT with the Dutch message that nothing was
+ * overwritten and the formatted technical detail. Both return IBIS_EDB. */
+enum ibis_status dbi_changed(struct ibis_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+enum ibis_status dbi_gone(struct ibis_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* ============================================================ write scopes */
 
 /* A multi-statement write. Outside db_begin it is its own BEGIN IMMEDIATE

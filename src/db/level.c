@@ -173,32 +173,28 @@ enum ibis_status db_level_insert(struct db *db, struct level_episode *e, struct 
 	return IBIS_OK;
 }
 
+static void episode_row(struct dbq *q, void *row)
+{
+	episode_read(q, row);
+}
+
+static void episodes_free(void *rows, int n)
+{
+	level_episodes_free(rows, n);
+}
+
 enum ibis_status db_level_history(struct db *db, ibis_id pupil_id, struct level_episode **out,
 				  int *n, struct ibis_error *err)
 {
-	struct level_episode *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_LEVEL_HISTORY);
 	dbq_bind_id(&q, ":pupil", pupil_id);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		episode_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		level_episodes_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), episode_row, episodes_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 /* The one episode sql (with one parameter, name, bound to id) finds. */
@@ -532,51 +528,48 @@ out:
 	return st;
 }
 
+static void correction_read(struct dbq *q, void *row)
+{
+	struct level_correction *c = row;
+
+	c->id = dbq_id(q, 0);
+	c->pupil_id = dbq_id(q, 1);
+	c->episode_id = dbq_id(q, 2);
+	if (!correction_action_parse(dbq_text_ref(q, 3), &c->action))
+		c->action = CORRECTION_CHANGED;
+	c->on = dbq_date(q, 4);
+	c->author = dbq_text(q, 5);
+	c->why = dbq_text(q, 6);
+	c->old.id = dbq_id(q, 15);
+	c->old.pupil_id = c->pupil_id;
+	c->old.model = dbq_text(q, 7);
+	c->old.level = (int)dbq_int(q, 8);
+	c->old.start = dbq_date(q, 9);
+	c->old.end = dbq_date(q, 10);
+	c->old.reason = dbq_text(q, 11);
+	c->old.meeting = dbq_text(q, 12);
+	c->old.regie = dbq_text(q, 13);
+	c->old.betrokkenen = dbq_text(q, 14);
+}
+
+static void corrections_free(void *rows, int n)
+{
+	level_corrections_free(rows, n);
+}
+
 enum ibis_status db_level_corrections(struct db *db, ibis_id pupil_id,
 				      struct level_correction **out, int *n,
 				      struct ibis_error *err)
 {
-	struct level_correction *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_CORRECTION_LIST);
 	dbq_bind_id(&q, ":pupil", pupil_id);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		struct level_correction *c = &a[len++];
-		memset(c, 0, sizeof(*c));
-		c->id = dbq_id(&q, 0);
-		c->pupil_id = dbq_id(&q, 1);
-		c->episode_id = dbq_id(&q, 2);
-		if (!correction_action_parse(dbq_text_ref(&q, 3), &c->action))
-			c->action = CORRECTION_CHANGED;
-		c->on = dbq_date(&q, 4);
-		c->author = dbq_text(&q, 5);
-		c->why = dbq_text(&q, 6);
-		c->old.id = dbq_id(&q, 15);
-		c->old.pupil_id = c->pupil_id;
-		c->old.model = dbq_text(&q, 7);
-		c->old.level = (int)dbq_int(&q, 8);
-		c->old.start = dbq_date(&q, 9);
-		c->old.end = dbq_date(&q, 10);
-		c->old.reason = dbq_text(&q, 11);
-		c->old.meeting = dbq_text(&q, 12);
-		c->old.regie = dbq_text(&q, 13);
-		c->old.betrokkenen = dbq_text(&q, 14);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		level_corrections_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), correction_read, corrections_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 enum ibis_status db_level_get(struct db *db, ibis_id id, struct level_episode *out, bool *found,
@@ -652,40 +645,38 @@ enum ibis_status db_level_misfits_any(struct db *db, bool *any, struct ibis_erro
 	return st;
 }
 
+static void misfit_read(struct dbq *q, void *row)
+{
+	struct level_misfit *m = row;
+
+	m->pupil_id = dbq_id(q, 0);
+	m->name = name_display(dbq_text_ref(q, 1), dbq_text_ref(q, 2), dbq_text_ref(q, 3));
+	m->group = dbq_text(q, 4);
+	m->model = dbq_text(q, 5);
+	m->level = (int)dbq_int(q, 6);
+}
+
+static void misfits_free(void *rows, int n)
+{
+	level_misfits_free(rows, n);
+}
+
 enum ibis_status db_level_misfits(struct db *db, ibis_id school_id, const char *model_id,
 				  int nlevels, struct level_misfit **out, int *n,
 				  struct ibis_error *err)
 {
-	struct level_misfit *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_MISFITS);
 	dbq_bind_int(&q, ":year", schoolyear_of(date_today()));
 	dbq_bind_int(&q, ":school", school_id);
 	dbq_bind_opt(&q, ":model", model_id);
 	dbq_bind_int(&q, ":nlevels", nlevels);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		struct level_misfit *m = &a[len++];
-		m->pupil_id = dbq_id(&q, 0);
-		m->name = name_display(dbq_text_ref(&q, 1), dbq_text_ref(&q, 2), dbq_text_ref(&q, 3));
-		m->group = dbq_text(&q, 4);
-		m->model = dbq_text(&q, 5);
-		m->level = (int)dbq_int(&q, 6);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		level_misfits_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), misfit_read, misfits_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 void level_misfits_free(struct level_misfit *m, int n)

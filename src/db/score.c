@@ -23,37 +23,12 @@
 
 /* ================================================================ helpers */
 
-static const char MSG_CHANGED[] = "Een collega heeft dit intussen gewijzigd; er is niets "
-				  "overschreven. Bekijk het opnieuw.";
-static const char MSG_GONE[] = "Een collega heeft dit intussen verwijderd; er is niets "
-			       "overschreven. Bekijk het opnieuw.";
-
-/* NULL, "" or only white space. */
-static bool blank(const char *s)
-{
-	if (!s)
-		return true;
-	for (; *s; s++)
-		if (!strchr(" \t\r\n\f\v", *s))
-			return false;
-	return true;
-}
-
-/* The range of school_year in the schema. */
-static enum ibis_status year_check(int year, struct ibis_error *err)
-{
-	if (year < 1900 || year > 2199)
-		return dbi_fail(err, DBF_CONSTRAINT,
-				"Het schooljaar (%d) ligt niet tussen 1900 en 2199.", year);
-	return IBIS_OK;
-}
-
 /* What a cell's key needs before anything is written. */
 static enum ibis_status key_check(const char *set_id, int school_year, struct ibis_error *err)
 {
-	if (blank(set_id))
+	if (dbi_blank(set_id))
 		return dbi_fail(err, DBF_CONSTRAINT, "De indicatorset ontbreekt.");
-	return year_check(school_year, err);
+	return dbi_year_check(school_year, err);
 }
 
 /* ================================================================== cells */
@@ -81,8 +56,10 @@ static const char SQL_SCORE_CELL[] =
 	"SELECT school_id, set_id, indicator, school_year, assessor, version"
 	" FROM indicator_scores WHERE id = :id";
 
-static void score_read(struct dbq *q, struct indicator_score *s)
+static void score_read(struct dbq *q, void *row)
 {
+	struct indicator_score *s = row;
+
 	s->id = dbq_id(q, 0);
 	s->school_id = dbq_id(q, 1);
 	s->set_id = dbq_text(q, 2);
@@ -94,6 +71,11 @@ static void score_read(struct dbq *q, struct indicator_score *s)
 	s->score = dbq_int_or(q, 6, 0);
 	s->evidence = dbq_text(q, 7);
 	s->version = (int)dbq_int(q, 8);
+}
+
+static void score_rows_free(void *rows, int n)
+{
+	indicator_scores_free(rows, n);
 }
 
 /* Bind what the insert, update and delete of a cell share: its key
@@ -115,39 +97,25 @@ static void score_bind_value(struct dbq *q, const struct indicator_score *s)
 		dbq_bind_int(q, ":score", s->score);
 	else
 		dbq_bind_null(q, ":score");
-	dbq_bind_text(q, ":evidence", blank(s->evidence) ? NULL : s->evidence);
+	dbq_bind_text(q, ":evidence", dbi_blank(s->evidence) ? NULL : s->evidence);
 }
 
 enum ibis_status db_score_list(struct db *db, ibis_id school_id, const char *set_id,
 			       int year_from, int year_to, struct indicator_score **out, int *n,
 			       struct ibis_error *err)
 {
-	struct indicator_score *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_SCORE_LIST);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_text(&q, ":set", set_id);
 	dbq_bind_int(&q, ":from", year_from);
 	dbq_bind_int(&q, ":to", year_to);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		score_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		indicator_scores_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), score_read, score_rows_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 /* An update or delete of cell s (at s->version) changed nothing: tell a cell
@@ -179,11 +147,8 @@ static enum ibis_status score_not_written(struct db *db, const struct indicator_
 	dbq_finish(&q);
 	if (st != IBIS_OK)
 		return st;
-	if (!found) {
-		dbi_fail(err, DBF_CONFLICT, "%s", MSG_GONE);
-		ibis_detail(err, "indicator_scores.id %lld is gone", (long long)s->id);
-		return IBIS_EDB;
-	}
+	if (!found)
+		return dbi_gone(err, "indicator_scores.id %lld is gone", (long long)s->id);
 	if (other_school)
 		return ibis_fail(err, IBIS_EINPUT, "Score %lld hoort bij een andere school.",
 				 (long long)s->id);
@@ -192,10 +157,8 @@ static enum ibis_status score_not_written(struct db *db, const struct indicator_
 				 "Score %lld hoort bij een andere cel dan indicator %s (%s, %d, %s).",
 				 (long long)s->id, s->indicator, s->set_id, s->school_year,
 				 hgw_assessor_label(assessor));
-	dbi_fail(err, DBF_CONFLICT, "%s", MSG_CHANGED);
-	ibis_detail(err, "indicator_scores.id %lld is at version %lld, not %d", (long long)s->id,
-		    version, s->version);
-	return IBIS_EDB;
+	return dbi_changed(err, "indicator_scores.id %lld is at version %lld, not %d",
+			   (long long)s->id, version, s->version);
 }
 
 /* ============================================================== assessors */
@@ -222,6 +185,16 @@ static const char SQL_SCORE_YEARS[] =
 	" WHERE school_id = :school AND (:set IS NULL OR set_id = :set)"
 	" ORDER BY 1 DESC";
 
+/* Bind an assessor column's key: :school, :set, :year and :assessor. */
+static void assessor_bind(struct dbq *q, ibis_id school_id, const char *set_id, int school_year,
+			  const char *assessor)
+{
+	dbq_bind_id(q, ":school", school_id);
+	dbq_bind_text(q, ":set", set_id);
+	dbq_bind_int(q, ":year", school_year);
+	dbq_bind_text(q, ":assessor", assessor);
+}
+
 /* Store assessor (trimmed, not empty) as a column of the year. */
 static enum ibis_status assessor_insert(struct db *db, ibis_id school_id, const char *set_id,
 					int school_year, const char *assessor,
@@ -231,10 +204,7 @@ static enum ibis_status assessor_insert(struct db *db, ibis_id school_id, const 
 	struct dbq q;
 
 	dbq_prepare(&q, db, SQL_ASSESSOR_ADD);
-	dbq_bind_id(&q, ":school", school_id);
-	dbq_bind_text(&q, ":set", set_id);
-	dbq_bind_int(&q, ":year", school_year);
-	dbq_bind_text(&q, ":assessor", assessor);
+	assessor_bind(&q, school_id, set_id, school_year, assessor);
 	if ((st = dbq_exec(&q, err)) != IBIS_OK && q.rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 		dbi_message(err, "School %lld bestaat niet.", (long long)school_id);
 	return st;
@@ -280,10 +250,7 @@ enum ibis_status db_assessor_remove(struct db *db, ibis_id school_id, const char
 	if ((st = dbi_scope_begin(db, &scope, err)) != IBIS_OK)
 		goto out;
 	dbq_prepare(&q, db, SQL_ASSESSOR_CELLS);
-	dbq_bind_id(&q, ":school", school_id);
-	dbq_bind_text(&q, ":set", set_id);
-	dbq_bind_int(&q, ":year", school_year);
-	dbq_bind_text(&q, ":assessor", name);
+	assessor_bind(&q, school_id, set_id, school_year, name);
 	if ((st = dbq_one_int(&q, &cells, NULL, err)) != IBIS_OK)
 		goto fail;
 	if (cells > 0) {
@@ -293,10 +260,7 @@ enum ibis_status db_assessor_remove(struct db *db, ibis_id school_id, const char
 		goto fail;
 	}
 	dbq_prepare(&q, db, SQL_ASSESSOR_DELETE);
-	dbq_bind_id(&q, ":school", school_id);
-	dbq_bind_text(&q, ":set", set_id);
-	dbq_bind_int(&q, ":year", school_year);
-	dbq_bind_text(&q, ":assessor", name);
+	assessor_bind(&q, school_id, set_id, school_year, name);
 	if ((st = dbq_exec(&q, err)) != IBIS_OK)
 		goto fail;
 	st = dbi_scope_commit(db, &scope, err);
@@ -360,32 +324,24 @@ enum ibis_status db_assessor_list(struct db *db, ibis_id school_id, const char *
 	return st;
 }
 
+static void year_read(struct dbq *q, void *row)
+{
+	*(int *)row = (int)dbq_int(q, 0);
+}
+
 enum ibis_status db_score_years(struct db *db, ibis_id school_id, const char *set_id,
 				int **years, int *n, struct ibis_error *err)
 {
-	int *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_SCORE_YEARS);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_text(&q, ":set", set_id);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		a[len++] = (int)dbq_int(&q, 0);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		free(a);
-		*years = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*years = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**years), year_read, NULL, &rows, n, err);
+	*years = rows;
+	return st;
 }
 
 /* =================================================================== put */
@@ -410,10 +366,9 @@ static enum ibis_status score_write(struct db *db, const struct indicator_score 
 		if ((st = dbq_exec(&q, err)) != IBIS_OK) {
 			if (q.rc == SQLITE_CONSTRAINT_UNIQUE) {
 				/* Two people scoring an empty cell at once. */
-				dbi_fail(err, DBF_CONFLICT, "%s", MSG_CHANGED);
-				ibis_detail(err, "indicator_scores: cell %s %s %d '%s' exists",
-					    s->set_id, s->indicator, s->school_year, assessor);
-				return IBIS_EDB;
+				return dbi_changed(err, "indicator_scores: cell %s %s %d '%s' exists",
+						   s->set_id, s->indicator, s->school_year,
+						   assessor);
 			}
 			if (q.rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 				dbi_message(err, "School %lld bestaat niet.", (long long)s->school_id);
@@ -454,13 +409,13 @@ enum ibis_status db_score_put(struct db *db, struct indicator_score *s, struct i
 	if ((st = dbi_writable(db, err)) != IBIS_OK ||
 	    (st = key_check(s->set_id, s->school_year, err)) != IBIS_OK)
 		return st;
-	if (blank(s->indicator))
+	if (dbi_blank(s->indicator))
 		return dbi_fail(err, DBF_CONSTRAINT, "De indicator ontbreekt.");
 	if (s->score < 0 || s->score > 4)
 		return dbi_fail(err, DBF_CONSTRAINT,
 				"Een score is 1, 2, 3 of 4 (0 voor geen score), niet %d.", s->score);
 	assessor = str_trim(s->assessor ? s->assessor : "");
-	keep = s->score != 0 || !blank(s->evidence);
+	keep = s->score != 0 || !dbi_blank(s->evidence);
 	if ((st = dbi_scope_begin(db, &scope, err)) != IBIS_OK)
 		goto out;
 	if ((st = score_write(db, s, assessor, keep, &id, &version, err)) != IBIS_OK ||

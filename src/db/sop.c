@@ -23,26 +23,10 @@
 
 /* ================================================================ helpers */
 
-static const char MSG_CHANGED[] = "Een collega heeft dit intussen gewijzigd; er is niets "
-				  "overschreven. Bekijk het opnieuw.";
-static const char MSG_GONE[] = "Een collega heeft dit intussen verwijderd; er is niets "
-			       "overschreven. Bekijk het opnieuw.";
-
-/* NULL, "" or only white space. */
-static bool blank(const char *s)
-{
-	if (!s)
-		return true;
-	for (; *s; s++)
-		if (!strchr(" \t\r\n\f\v", *s))
-			return false;
-	return true;
-}
-
 /* An optional text: blank binds NULL. */
 static void bind_opt_text(struct dbq *q, const char *name, const char *s)
 {
-	dbq_bind_text(q, name, blank(s) ? NULL : s);
+	dbq_bind_text(q, name, dbi_blank(s) ? NULL : s);
 }
 
 /* A number of staff that may be absent: absent (the value none) binds NULL. */
@@ -52,15 +36,6 @@ static void bind_count(struct dbq *q, const char *name, int v, int none)
 		dbq_bind_null(q, name);
 	else
 		dbq_bind_int(q, name, v);
-}
-
-/* The range of school_year in the schema. */
-static enum ibis_status year_check(int year, struct ibis_error *err)
-{
-	if (year < 1900 || year > 2199)
-		return dbi_fail(err, DBF_CONSTRAINT,
-				"Het schooljaar (%d) ligt niet tussen 1900 en 2199.", year);
-	return IBIS_OK;
 }
 
 /* A number field of a form: none (NO_NONE when it must be given) or lo..hi. */
@@ -76,15 +51,78 @@ static enum ibis_status number_check(const char *field, int v, int none, int lo,
 
 static enum ibis_status required(const char *field, const char *s, struct ibis_error *err)
 {
-	if (blank(s))
+	if (dbi_blank(s))
 		return dbi_fail(err, DBF_CONSTRAINT, "%s is verplicht; vul het in.", field);
 	return IBIS_OK;
 }
 
-static enum ibis_status conflict(const char *msg, struct ibis_error *err)
+/* Prepare the update of row id at version, or for id 0 the insert. */
+static void row_prepare(struct dbq *q, struct db *db, const char *sql_insert,
+			const char *sql_update, ibis_id id, int version)
 {
-	dbi_fail(err, DBF_CONFLICT, "%s", msg);
-	return IBIS_EDB;
+	if (id) {
+		dbq_prepare(q, db, sql_update);
+		dbq_bind_id(q, ":id", id);
+		dbq_bind_int(q, ":version", version);
+	} else {
+		dbq_prepare(q, db, sql_insert);
+	}
+}
+
+/* After the insert (*id 0) or update (*id, *version) of a row ran: set *id
+ * and *version to what is stored now. false when the update changed nothing,
+ * which the caller explains. */
+static bool row_stored(struct db *db, ibis_id *id, int *version)
+{
+	if (*id == 0) {
+		*id = dbi_last_id(db);
+		*version = 1;
+		return true;
+	}
+	if (dbi_changes(db) == 0)
+		return false;
+	(*version)++;
+	return true;
+}
+
+/* Copy rows of school_id from year from into year to with the statements
+ * sqls (each binding :school, :from and :to), in one transaction when more
+ * than one; *copied (may be NULL) gets the number of rows inserted. */
+static enum ibis_status copy_year(struct db *db, const char *const *sqls, size_t nsql,
+				  ibis_id school_id, int from, int to, int *copied,
+				  struct ibis_error *err)
+{
+	enum ibis_status st;
+	struct dbi_scope scope;
+	long long total = 0;
+	struct dbq q;
+
+	if (copied)
+		*copied = 0;
+	if ((st = dbi_writable(db, err)) != IBIS_OK ||
+	    (st = dbi_year_check(from, err)) != IBIS_OK ||
+	    (st = dbi_year_check(to, err)) != IBIS_OK)
+		return st;
+	/* One statement is its own transaction. */
+	if (nsql > 1 && (st = dbi_scope_begin(db, &scope, err)) != IBIS_OK)
+		return st;
+	for (size_t i = 0; i < nsql; i++) {
+		dbq_prepare(&q, db, sqls[i]);
+		dbq_bind_id(&q, ":school", school_id);
+		dbq_bind_int(&q, ":from", from);
+		dbq_bind_int(&q, ":to", to);
+		if ((st = dbq_exec(&q, err)) != IBIS_OK) {
+			if (nsql > 1)
+				dbi_scope_rollback(db, &scope);
+			return st;
+		}
+		total += dbi_changes(db);
+	}
+	if (nsql > 1 && (st = dbi_scope_commit(db, &scope, err)) != IBIS_OK)
+		return st;
+	if (copied)
+		*copied = (int)total;
+	return IBIS_OK;
 }
 
 /* ============================================================== SOP rows */
@@ -146,18 +184,13 @@ static enum ibis_status row_not_written(struct db *db, const struct row_kind *k,
 	dbq_finish(&q);
 	if (st != IBIS_OK)
 		return st;
-	if (!found) {
-		conflict(MSG_GONE, err);
-		ibis_detail(err, "%s.id %lld is gone", k->table, (long long)id);
-		return IBIS_EDB;
-	}
+	if (!found)
+		return dbi_gone(err, "%s.id %lld is gone", k->table, (long long)id);
 	if (school_id && owner != school_id)
 		return ibis_fail(err, IBIS_EINPUT, "%s %lld hoort bij een andere school.", k->label,
 				 (long long)id);
-	conflict(MSG_CHANGED, err);
-	ibis_detail(err, "%s.id %lld is at version %lld, not %d", k->table, (long long)id, now,
-		    version);
-	return IBIS_EDB;
+	return dbi_changed(err, "%s.id %lld is at version %lld, not %d", k->table, (long long)id,
+			   now, version);
 }
 
 /* Run q, the prepared and bound insert (*id 0) or update (*id, *version) of a
@@ -173,14 +206,8 @@ static enum ibis_status row_write(struct db *db, const struct row_kind *k, struc
 			dbi_message(err, "School %lld bestaat niet.", (long long)school_id);
 		return st;
 	}
-	if (*id == 0) {
-		*id = dbi_last_id(db);
-		*version = 1;
-		return IBIS_OK;
-	}
-	if (dbi_changes(db) == 0)
+	if (!row_stored(db, id, version))
 		return row_not_written(db, k, *id, school_id, *version, err);
-	(*version)++;
 	return IBIS_OK;
 }
 
@@ -221,8 +248,10 @@ static const char SQL_EXPERTISE_UPDATE[] =
 	" person = :person, note = :note, version = version + 1"
 	" WHERE id = :id AND version = :version AND school_id = :school";
 
-static void expertise_read(struct dbq *q, struct sop_expertise *e)
+static void expertise_read(struct dbq *q, void *row)
 {
+	struct sop_expertise *e = row;
+
 	e->id = dbq_id(q, 0);
 	e->school_id = dbq_id(q, 1);
 	e->school_year = (int)dbq_int(q, 2);
@@ -236,33 +265,24 @@ static void expertise_read(struct dbq *q, struct sop_expertise *e)
 	e->version = (int)dbq_int(q, 10);
 }
 
+static void expertise_rows_free(void *rows, int n)
+{
+	sop_expertise_free(rows, n);
+}
+
 enum ibis_status db_expertise_list(struct db *db, ibis_id school_id, int school_year,
 				   struct sop_expertise **out, int *n, struct ibis_error *err)
 {
-	struct sop_expertise *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_EXPERTISE_LIST);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_int(&q, ":year", school_year);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		expertise_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		sop_expertise_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), expertise_read, expertise_rows_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 static enum ibis_status expertise_check(const struct sop_expertise *e, struct ibis_error *err)
@@ -270,7 +290,7 @@ static enum ibis_status expertise_check(const struct sop_expertise *e, struct ib
 	enum ibis_status st;
 	int busy;
 
-	if ((st = year_check(e->school_year, err)) != IBIS_OK ||
+	if ((st = dbi_year_check(e->school_year, err)) != IBIS_OK ||
 	    (st = required("Deskundigheid", e->expertise, err)) != IBIS_OK ||
 	    (st = number_check("Aantal medewerkers", e->staff_count, -1, 0, 9999, err)) !=
 		    IBIS_OK ||
@@ -294,13 +314,7 @@ enum ibis_status db_expertise_save(struct db *db, struct sop_expertise *e, struc
 
 	if ((st = dbi_writable(db, err)) != IBIS_OK || (st = expertise_check(e, err)) != IBIS_OK)
 		return st;
-	if (e->id) {
-		dbq_prepare(&q, db, SQL_EXPERTISE_UPDATE);
-		dbq_bind_id(&q, ":id", e->id);
-		dbq_bind_int(&q, ":version", e->version);
-	} else {
-		dbq_prepare(&q, db, SQL_EXPERTISE_INSERT);
-	}
+	row_prepare(&q, db, SQL_EXPERTISE_INSERT, SQL_EXPERTISE_UPDATE, e->id, e->version);
 	dbq_bind_id(&q, ":school", e->school_id);
 	dbq_bind_int(&q, ":year", e->school_year);
 	dbq_bind_text(&q, ":expertise", e->expertise);
@@ -338,8 +352,10 @@ static const char SQL_TRAINING_UPDATE[] =
 	" done_date = :done, note = :note, version = version + 1"
 	" WHERE id = :id AND version = :version AND school_id = :school";
 
-static void training_read(struct dbq *q, struct sop_training *t)
+static void training_read(struct dbq *q, void *row)
 {
+	struct sop_training *t = row;
+
 	t->id = dbq_id(q, 0);
 	t->school_id = dbq_id(q, 1);
 	t->school_year = (int)dbq_int(q, 2);
@@ -354,35 +370,26 @@ static void training_read(struct dbq *q, struct sop_training *t)
 	t->version = (int)dbq_int(q, 10);
 }
 
+static void training_rows_free(void *rows, int n)
+{
+	sop_training_free(rows, n);
+}
+
 enum ibis_status db_training_list(struct db *db, ibis_id school_id, int school_year,
 				  bool all_years, struct sop_training **out, int *n,
 				  struct ibis_error *err)
 {
-	struct sop_training *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_TRAINING_LIST);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_int(&q, ":year", school_year);
 	dbq_bind_bool(&q, ":all", all_years);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		training_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		sop_training_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), training_read, training_rows_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 enum ibis_status db_training_save(struct db *db, struct sop_training *t, struct ibis_error *err)
@@ -391,20 +398,14 @@ enum ibis_status db_training_save(struct db *db, struct sop_training *t, struct 
 	struct dbq q;
 
 	if ((st = dbi_writable(db, err)) != IBIS_OK ||
-	    (st = year_check(t->school_year, err)) != IBIS_OK)
+	    (st = dbi_year_check(t->school_year, err)) != IBIS_OK)
 		return st;
 	if (t->scope != SOP_SCOPE_SCHOOL && t->scope != SOP_SCOPE_INDIVIDUAL)
 		return dbi_fail(err, DBF_CONSTRAINT, "Soort is school of individueel.");
 	if ((st = required("Onderwerp", t->topic, err)) != IBIS_OK ||
 	    (st = number_check("Aantal", t->participants, 0, 0, 9999, err)) != IBIS_OK)
 		return st;
-	if (t->id) {
-		dbq_prepare(&q, db, SQL_TRAINING_UPDATE);
-		dbq_bind_id(&q, ":id", t->id);
-		dbq_bind_int(&q, ":version", t->version);
-	} else {
-		dbq_prepare(&q, db, SQL_TRAINING_INSERT);
-	}
+	row_prepare(&q, db, SQL_TRAINING_INSERT, SQL_TRAINING_UPDATE, t->id, t->version);
 	dbq_bind_id(&q, ":school", t->school_id);
 	dbq_bind_int(&q, ":year", t->school_year);
 	dbq_bind_text(&q, ":scope", sop_scope_name(t->scope));
@@ -438,8 +439,10 @@ static const char SQL_OFFER_UPDATE[] =
 	" description = :description, version = version + 1"
 	" WHERE id = :id AND version = :version AND school_id = :school";
 
-static void offer_read(struct dbq *q, struct sop_offer *o)
+static void offer_read(struct dbq *q, void *row)
 {
+	struct sop_offer *o = row;
+
 	o->id = dbq_id(q, 0);
 	o->school_id = dbq_id(q, 1);
 	o->school_year = (int)dbq_int(q, 2);
@@ -449,33 +452,24 @@ static void offer_read(struct dbq *q, struct sop_offer *o)
 	o->version = (int)dbq_int(q, 6);
 }
 
+static void offer_rows_free(void *rows, int n)
+{
+	sop_offer_free(rows, n);
+}
+
 enum ibis_status db_offer_list(struct db *db, ibis_id school_id, int school_year,
 			       struct sop_offer **out, int *n, struct ibis_error *err)
 {
-	struct sop_offer *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_OFFER_LIST);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_int(&q, ":year", school_year);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		offer_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		sop_offer_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), offer_read, offer_rows_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 enum ibis_status db_offer_save(struct db *db, struct sop_offer *o, struct ibis_error *err)
@@ -484,17 +478,11 @@ enum ibis_status db_offer_save(struct db *db, struct sop_offer *o, struct ibis_e
 	struct dbq q;
 
 	if ((st = dbi_writable(db, err)) != IBIS_OK ||
-	    (st = year_check(o->school_year, err)) != IBIS_OK ||
+	    (st = dbi_year_check(o->school_year, err)) != IBIS_OK ||
 	    (st = required("Beschrijving", o->description, err)) != IBIS_OK ||
 	    (st = number_check("Niveau", o->level, 0, 1, 9, err)) != IBIS_OK)
 		return st;
-	if (o->id) {
-		dbq_prepare(&q, db, SQL_OFFER_UPDATE);
-		dbq_bind_id(&q, ":id", o->id);
-		dbq_bind_int(&q, ":version", o->version);
-	} else {
-		dbq_prepare(&q, db, SQL_OFFER_INSERT);
-	}
+	row_prepare(&q, db, SQL_OFFER_INSERT, SQL_OFFER_UPDATE, o->id, o->version);
 	dbq_bind_id(&q, ":school", o->school_id);
 	dbq_bind_int(&q, ":year", o->school_year);
 	bind_opt_text(&q, ":kenmerk", o->kenmerk);
@@ -522,8 +510,10 @@ static const char SQL_LIMIT_UPDATE[] =
 	" description = :description, version = version + 1"
 	" WHERE id = :id AND version = :version AND school_id = :school";
 
-static void limit_read(struct dbq *q, struct sop_limit *l)
+static void limit_read(struct dbq *q, void *row)
 {
+	struct sop_limit *l = row;
+
 	l->id = dbq_id(q, 0);
 	l->school_id = dbq_id(q, 1);
 	l->school_year = (int)dbq_int(q, 2);
@@ -532,33 +522,24 @@ static void limit_read(struct dbq *q, struct sop_limit *l)
 	l->version = (int)dbq_int(q, 5);
 }
 
+static void limit_rows_free(void *rows, int n)
+{
+	sop_limit_free(rows, n);
+}
+
 enum ibis_status db_limit_list(struct db *db, ibis_id school_id, int school_year,
 			       struct sop_limit **out, int *n, struct ibis_error *err)
 {
-	struct sop_limit *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_LIMIT_LIST);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_int(&q, ":year", school_year);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		limit_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		sop_limit_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), limit_read, limit_rows_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 enum ibis_status db_limit_save(struct db *db, struct sop_limit *l, struct ibis_error *err)
@@ -567,16 +548,10 @@ enum ibis_status db_limit_save(struct db *db, struct sop_limit *l, struct ibis_e
 	struct dbq q;
 
 	if ((st = dbi_writable(db, err)) != IBIS_OK ||
-	    (st = year_check(l->school_year, err)) != IBIS_OK ||
+	    (st = dbi_year_check(l->school_year, err)) != IBIS_OK ||
 	    (st = required("Beschrijving", l->description, err)) != IBIS_OK)
 		return st;
-	if (l->id) {
-		dbq_prepare(&q, db, SQL_LIMIT_UPDATE);
-		dbq_bind_id(&q, ":id", l->id);
-		dbq_bind_int(&q, ":version", l->version);
-	} else {
-		dbq_prepare(&q, db, SQL_LIMIT_INSERT);
-	}
+	row_prepare(&q, db, SQL_LIMIT_INSERT, SQL_LIMIT_UPDATE, l->id, l->version);
 	dbq_bind_id(&q, ":school", l->school_id);
 	dbq_bind_int(&q, ":year", l->school_year);
 	bind_opt_text(&q, ":heading", l->heading);
@@ -621,34 +596,8 @@ enum ibis_status db_sop_copy_year(struct db *db, ibis_id school_id, int from, in
 				  struct ibis_error *err)
 {
 	static const char *const sqls[] = {SQL_EXPERTISE_COPY, SQL_OFFER_COPY, SQL_LIMIT_COPY};
-	enum ibis_status st;
-	struct dbi_scope scope;
-	long long total = 0;
-	struct dbq q;
 
-	if (copied)
-		*copied = 0;
-	if ((st = dbi_writable(db, err)) != IBIS_OK || (st = year_check(from, err)) != IBIS_OK ||
-	    (st = year_check(to, err)) != IBIS_OK)
-		return st;
-	if ((st = dbi_scope_begin(db, &scope, err)) != IBIS_OK)
-		return st;
-	for (size_t i = 0; i < ARRAY_LEN(sqls); i++) {
-		dbq_prepare(&q, db, sqls[i]);
-		dbq_bind_id(&q, ":school", school_id);
-		dbq_bind_int(&q, ":from", from);
-		dbq_bind_int(&q, ":to", to);
-		if ((st = dbq_exec(&q, err)) != IBIS_OK) {
-			dbi_scope_rollback(db, &scope);
-			return st;
-		}
-		total += dbi_changes(db);
-	}
-	if ((st = dbi_scope_commit(db, &scope, err)) != IBIS_OK)
-		return st;
-	if (copied)
-		*copied = (int)total;
-	return IBIS_OK;
+	return copy_year(db, sqls, ARRAY_LEN(sqls), school_id, from, to, copied, err);
 }
 
 /* ==================================================== basisondersteuning */
@@ -682,8 +631,10 @@ static const char SQL_BASIS_COPY[] =
 	"  AND t.school_year = :to AND t.area = b.area AND t.aspect = b.aspect)"
 	" ORDER BY b.area, b.aspect";
 
-static void basis_read(struct dbq *q, struct basis_cell *c)
+static void basis_read(struct dbq *q, void *row)
 {
+	struct basis_cell *c = row;
+
 	c->id = dbq_id(q, 0);
 	c->school_id = dbq_id(q, 1);
 	c->school_year = (int)dbq_int(q, 2);
@@ -697,33 +648,24 @@ static void basis_read(struct dbq *q, struct basis_cell *c)
 	c->version = (int)dbq_int(q, 9);
 }
 
+static void basis_rows_free(void *rows, int n)
+{
+	basis_cells_free(rows, n);
+}
+
 enum ibis_status db_basis_list(struct db *db, ibis_id school_id, int school_year,
 			       struct basis_cell **out, int *n, struct ibis_error *err)
 {
-	struct basis_cell *a = NULL;
-	int len = 0, cap = 0, rc;
+	enum ibis_status st;
 	struct dbq q;
+	void *rows;
 
 	dbq_prepare(&q, db, SQL_BASIS_LIST);
 	dbq_bind_id(&q, ":school", school_id);
 	dbq_bind_int(&q, ":year", school_year);
-	while ((rc = dbq_step(&q)) == SQLITE_ROW) {
-		a = dbi_grow(a, len, &cap, sizeof(*a));
-		memset(&a[len], 0, sizeof(*a));
-		basis_read(&q, &a[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		enum ibis_status st = dbq_fail(&q, err);
-		dbq_finish(&q);
-		basis_cells_free(a, len);
-		*out = NULL;
-		*n = 0;
-		return st;
-	}
-	dbq_finish(&q);
-	*out = a;
-	*n = len;
-	return IBIS_OK;
+	st = dbi_read_rows(&q, sizeof(**out), basis_read, basis_rows_free, &rows, n, err);
+	*out = rows;
+	return st;
 }
 
 /* The update of cell c changed nothing: a colleague's change (or delete), or
@@ -752,11 +694,8 @@ static enum ibis_status basis_not_written(struct db *db, const struct basis_cell
 	dbq_finish(&q);
 	if (st != IBIS_OK)
 		return st;
-	if (!found) {
-		conflict(MSG_GONE, err);
-		ibis_detail(err, "basis_checklist.id %lld is gone", (long long)c->id);
-		return IBIS_EDB;
-	}
+	if (!found)
+		return dbi_gone(err, "basis_checklist.id %lld is gone", (long long)c->id);
 	if (other_school)
 		return ibis_fail(err, IBIS_EINPUT, "Cel %lld van de checklist hoort bij een andere "
 				 "school.", (long long)c->id);
@@ -764,10 +703,8 @@ static enum ibis_status basis_not_written(struct db *db, const struct basis_cell
 		return ibis_fail(err, IBIS_EINPUT, "Cel %lld van de checklist is niet die van "
 				 "gebied %d, aspect %s in %d.", (long long)c->id, c->area,
 				 c->aspect, c->school_year);
-	conflict(MSG_CHANGED, err);
-	ibis_detail(err, "basis_checklist.id %lld is at version %lld, not %d", (long long)c->id,
-		    now, c->version);
-	return IBIS_EDB;
+	return dbi_changed(err, "basis_checklist.id %lld is at version %lld, not %d",
+			   (long long)c->id, now, c->version);
 }
 
 enum ibis_status db_basis_put(struct db *db, struct basis_cell *c, struct ibis_error *err)
@@ -776,18 +713,14 @@ enum ibis_status db_basis_put(struct db *db, struct basis_cell *c, struct ibis_e
 	struct dbq q;
 
 	if ((st = dbi_writable(db, err)) != IBIS_OK ||
-	    (st = year_check(c->school_year, err)) != IBIS_OK ||
+	    (st = dbi_year_check(c->school_year, err)) != IBIS_OK ||
 	    (st = number_check("Ontwikkelingsgebied", c->area, NO_NONE, 1, 99, err)) != IBIS_OK ||
 	    (st = required("Aspect", c->aspect, err)) != IBIS_OK)
 		return st;
 	if ((int)c->status < 0 || (int)c->status >= BASIS_NSTATUS)
 		return dbi_fail(err, DBF_CONSTRAINT, "Status is voldoet, deels, voldoet niet, "
 				"n.v.t. of open.");
-	dbq_prepare(&q, db, c->id ? SQL_BASIS_UPDATE : SQL_BASIS_INSERT);
-	if (c->id) {
-		dbq_bind_id(&q, ":id", c->id);
-		dbq_bind_int(&q, ":version", c->version);
-	}
+	row_prepare(&q, db, SQL_BASIS_INSERT, SQL_BASIS_UPDATE, c->id, c->version);
 	dbq_bind_id(&q, ":school", c->school_id);
 	dbq_bind_int(&q, ":year", c->school_year);
 	dbq_bind_int(&q, ":area", c->area);
@@ -799,45 +732,22 @@ enum ibis_status db_basis_put(struct db *db, struct basis_cell *c, struct ibis_e
 	if ((st = dbq_exec(&q, err)) != IBIS_OK) {
 		if (q.rc == SQLITE_CONSTRAINT_UNIQUE) {
 			/* Two people judging an empty cell at once. */
-			conflict(MSG_CHANGED, err);
-			ibis_detail(err, "basis_checklist: cell %d %s of %d exists", c->area,
-				    c->aspect, c->school_year);
-			return IBIS_EDB;
+			return dbi_changed(err, "basis_checklist: cell %d %s of %d exists",
+					   c->area, c->aspect, c->school_year);
 		}
 		if (q.rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			dbi_message(err, "School %lld bestaat niet.", (long long)c->school_id);
 		return st;
 	}
-	if (c->id == 0) {
-		c->id = dbi_last_id(db);
-		c->version = 1;
-		return IBIS_OK;
-	}
-	if (dbi_changes(db) == 0)
+	if (!row_stored(db, &c->id, &c->version))
 		return basis_not_written(db, c, err);
-	c->version++;
 	return IBIS_OK;
 }
 
 enum ibis_status db_basis_copy_year(struct db *db, ibis_id school_id, int from, int to,
 				    int *copied, struct ibis_error *err)
 {
-	enum ibis_status st;
-	struct dbq q;
+	static const char *const sqls[] = {SQL_BASIS_COPY};
 
-	if (copied)
-		*copied = 0;
-	if ((st = dbi_writable(db, err)) != IBIS_OK || (st = year_check(from, err)) != IBIS_OK ||
-	    (st = year_check(to, err)) != IBIS_OK)
-		return st;
-	/* One statement: its own transaction. */
-	dbq_prepare(&q, db, SQL_BASIS_COPY);
-	dbq_bind_id(&q, ":school", school_id);
-	dbq_bind_int(&q, ":from", from);
-	dbq_bind_int(&q, ":to", to);
-	if ((st = dbq_exec(&q, err)) != IBIS_OK)
-		return st;
-	if (copied)
-		*copied = (int)dbi_changes(db);
-	return IBIS_OK;
+	return copy_year(db, sqls, ARRAY_LEN(sqls), school_id, from, to, copied, err);
 }

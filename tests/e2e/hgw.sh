@@ -297,29 +297,7 @@ expect_quit_clean "without colour too, ibis quits with status 0 and no sanitizer
 tmux_ kill-server >/dev/null 2>&1
 
 # --- read-only ---------------------------------------------------------------------------------
-# A database file the user cannot write opens read-only. root writes any
-# file, so as root ibis runs as nobody (the folder open to it, the file not).
-ro_ibis=
-if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
-		chmod 777 "$E2E_TMP"
-		chmod 755 "$E2E_TMP/config" "$E2E_TMP/data"
-		chmod 644 "$E2E_TMP/empty.ini" "$E2E_TMP/demo.db"
-		rm -f "$E2E_TMP/demo.db-wal" "$E2E_TMP/demo.db-shm"
-		ro_ibis="$E2E_TMP/ibis-nobody"
-		printf '#!/bin/sh\nexec setpriv --reuid=%s --regid=%s --clear-groups %s "$@"\n' \
-			"$(id -u nobody)" "$(id -g nobody)" "$IBIS" >"$ro_ibis"
-		chmod 755 "$ro_ibis"
-	fi
-else
-	chmod 444 "$E2E_TMP/demo.db"
-	ro_ibis=$IBIS
-fi
-if [ -n "$ro_ibis" ]; then
-	real_ibis=$IBIS
-	IBIS=$ro_ibis
-	e2e_start
-	IBIS=$real_ibis
+if e2e_start_readonly; then
 	before=$(stored 2026 '')
 	if wait_for "Alleen-lezen" 10; then
 		send H

@@ -375,6 +375,37 @@ e2e_open() {
 	wait_for "ibis — Leerlingen" 10 || bail "the Leerlingen screen did not open"
 }
 
+# e2e_start on $E2E_TMP/demo.db made read-only for ibis (a database file the
+# user cannot write opens read-only; any session still running is ended
+# first). root writes any file, so as root ibis runs as nobody (the folder
+# open to it, the file not). False, starting nothing, when that cannot be
+# arranged (root without setpriv or a user nobody).
+e2e_start_readonly() {
+	ro_ibis=
+	if [ "$(id -u)" = 0 ]; then
+		if command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+			chmod 777 "$E2E_TMP"
+			chmod 755 "$E2E_TMP/config" "$E2E_TMP/data"
+			chmod 644 "$E2E_TMP/empty.ini" "$E2E_TMP/demo.db"
+			rm -f "$E2E_TMP/demo.db-wal" "$E2E_TMP/demo.db-shm"
+			ro_ibis="$E2E_TMP/ibis-nobody"
+			printf '#!/bin/sh\nexec setpriv --reuid=%s --regid=%s --clear-groups %s "$@"\n' \
+				"$(id -u nobody)" "$(id -g nobody)" "$IBIS" >"$ro_ibis"
+			chmod 755 "$ro_ibis"
+		fi
+	else
+		chmod 444 "$E2E_TMP/demo.db"
+		ro_ibis=$IBIS
+	fi
+	[ -n "$ro_ibis" ] || return 1
+	real_ibis=$IBIS
+	IBIS=$ro_ibis
+	tmux_ kill-session -t ibis >/dev/null 2>&1
+	e2e_start
+	IBIS=$real_ibis
+	return 0
+}
+
 # True when ibis wrote no sanitizer report or other complaint to stderr.
 stderr_clean() {
 	! grep -q -E 'Sanitizer|runtime error|LeakSanitizer' "$E2E_TMP/stderr" 2>/dev/null
